@@ -1,0 +1,185 @@
+// The abstract syntax tree of a .rules file: plain value types with byte spans.
+// The grammar (parser.cpp) fills it; the checker, formatter and lowering read it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triage::ast {
+
+/// Half-open byte range [begin, end) into the source text of one file.
+struct SourceSpan {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+};
+
+/// Base for every node a diagnostic may point at.
+struct Located {
+    SourceSpan span;
+};
+
+struct Identifier : Located {
+    std::string name;
+};
+
+/// A literal as written: a word (enum value, true/false/yes/no), a number,
+/// or an error code (`0xC004F211`, kept as written; the checker validates it).
+struct Literal : Located {
+    enum class Kind { Word, Number, Code };
+    Kind kind = Kind::Word;
+    std::string text;   // as written (for Word and Code; Number keeps its spelling too)
+    double number = 0;  // Kind::Number only
+};
+
+/// `nl "tekst"`: one language's text of a question, title, help or step.
+struct Translation : Located {
+    Identifier language;
+    std::string text;  // unescaped
+};
+
+using Texts = std::vector<Translation>;
+
+// ---------------------------------------------------------------------------
+// Conditions
+
+enum class Comparison { Eq, Ne, Lt, Le, Gt, Ge };
+
+/// `fact`, `fact = v`, `fact != v`, `fact < 3`...
+struct CompareTest : Located {
+    Identifier fact;
+    std::optional<Comparison> op;  // none: the bare `fact`, meaning `fact = true`
+    Literal value;                 // meaningful only when op is set
+};
+
+/// `fact in { a, b }` or `fact in group_name`.
+struct MembershipTest : Located {
+    Identifier fact;
+    std::vector<Literal> values;    // the `{ ... }` form
+    std::optional<Identifier> group;  // the `in group_name` form
+};
+
+/// `known fact` / `unknown fact`.
+struct KnownTest : Located {
+    bool known = true;
+    Identifier fact;
+};
+
+/// A condition tree. Nodes live in Condition::nodes; children are indices,
+/// which keeps the type a plain value and deep nesting cheap.
+struct ConditionNode : Located {
+    enum class Kind { Compare, Membership, Known, And, Or, Not, Group };
+    Kind kind = Kind::Compare;
+    std::size_t index = 0;               // into compares / memberships / knowns
+    std::vector<std::uint32_t> children;  // And/Or: 2+; Not/Group (parentheses): 1
+};
+
+struct Condition : Located {
+    std::vector<ConditionNode> nodes;  // nodes[root] is the whole condition
+    std::uint32_t root = 0;
+    std::vector<CompareTest> compares;
+    std::vector<MembershipTest> memberships;
+    std::vector<KnownTest> knowns;
+};
+
+// ---------------------------------------------------------------------------
+// Declarations
+
+enum class FactType { Bool, Enum, Code, Number };
+
+/// `fact name: type` with its optional question, help and cost.
+struct FactDecl : Located {
+    Identifier name;
+    FactType type = FactType::Bool;
+    std::vector<Identifier> enumValues;  // FactType::Enum only
+    std::optional<Texts> question;
+    std::optional<Texts> help;
+    std::optional<Literal> cost;  // a Number literal; default 1
+};
+
+/// `codes name = { 0x..., 0x... }`
+struct CodeGroupDecl : Located {
+    Identifier name;
+    std::vector<Literal> codes;
+};
+
+/// `step id [when condition]` followed by its texts.
+struct FixStepDecl : Located {
+    Identifier id;
+    std::optional<Condition> when;
+    Texts texts;
+};
+
+/// `cause id` with prior, title and fix steps.
+struct CauseDecl : Located {
+    Identifier name;
+    std::optional<Literal> prior;
+    Texts title;
+    std::vector<FixStepDecl> steps;
+};
+
+/// One conclusion after `then`.
+struct ConclusionDecl : Located {
+    enum class Kind { Supports, Excludes, Sets };
+    Kind kind = Kind::Supports;
+    Identifier target;  // a cause (Supports/Excludes) or a fact (Sets)
+    Literal value;      // certainty (Supports/Excludes) or the value set (Sets)
+};
+
+struct RuleDecl : Located {
+    Identifier name;
+    Condition condition;
+    std::vector<ConclusionDecl> conclusions;
+    std::optional<Literal> priority;
+};
+
+/// `given fact = value` inside a test.
+struct GivenFact : Located {
+    Identifier fact;
+    Literal value;  // the bare `given fact` form stores the word "true"
+};
+
+struct Expectation : Located {
+    enum class Kind { TopCause, NotTopCause, NextQuestion, NoQuestion };
+    Kind kind = Kind::TopCause;
+    std::optional<Identifier> target;  // cause or fact; none for NoQuestion
+};
+
+struct TestDecl : Located {
+    std::string name;
+    SourceSpan nameSpan;
+    std::vector<GivenFact> given;
+    std::vector<Expectation> expectations;
+};
+
+struct ImportDecl : Located {
+    std::string path;  // as written, relative to the importing file
+};
+
+/// A comment, kept so the formatter can reproduce it. `trailing` comments
+/// stood after code on the same line.
+struct Comment : Located {
+    std::string text;  // without the leading '#'
+    bool trailing = false;
+};
+
+/// Declarations keep their file order through `order`.
+struct Declaration {
+    enum class Kind { Import, Fact, CodeGroup, Cause, Rule, Test };
+    Kind kind = Kind::Fact;
+    std::size_t index = 0;  // into the vector of that kind in File
+};
+
+struct File {
+    std::vector<ImportDecl> imports;
+    std::vector<FactDecl> facts;
+    std::vector<CodeGroupDecl> codeGroups;
+    std::vector<CauseDecl> causes;
+    std::vector<RuleDecl> rules;
+    std::vector<TestDecl> tests;
+    std::vector<Declaration> order;
+    std::vector<Comment> comments;
+};
+
+}  // namespace triage::ast

@@ -1,0 +1,26 @@
+// Checks a loaded program (names, types, ranges, coverage) and lowers it into
+// the engine's KnowledgeBase: the only code that knows both dsl and engine types.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "triage/dsl/diagnostic.hpp"
+#include "triage/dsl/loader.hpp"
+#include "triage/engine/knowledge_base.hpp"
+
+namespace triage::dsl {
+
+struct CompileResult {
+    /// Set when there are no errors (warnings allowed).
+    std::shared_ptr<const engine::KnowledgeBase> knowledgeBase;
+    std::vector<Diagnostic> diagnostics;  // the loader's, then the checker's, sorted
+};
+
+struct CompileOptions {
+    bool warningsAsErrors = false;
+};
+
+CompileResult compile(const Program& program, const CompileOptions& options = {});
+
+}  // namespace triage::dsl

@@ -1,0 +1,39 @@
+// One-shot evaluation of a ticket (batch mode) and the runner of the rule
+// base's own test blocks. Both reuse Session; no I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "triage/engine/session.hpp"
+
+namespace triage::engine {
+
+struct TicketResult {
+    std::vector<RankedCause> ranking;      // best first, at most `top`
+    std::optional<Conclusion> conclusion;
+    std::vector<RuleId> fired;
+    std::vector<Question> helpful;         // unknown facts that would most raise confidence
+};
+
+struct EvaluateOptions {
+    std::size_t top = 3;
+    std::size_t helpful = 3;   // 0: skip question scoring (the cheap path)
+    bool wantFired = true;
+};
+
+TicketResult evaluate(const std::shared_ptr<const Model>& model,
+                      const std::vector<std::pair<FactId, Value>>& facts,
+                      const EvaluateOptions& options = {});
+
+struct TestFailure {
+    Origin origin;        // of the expectation that failed
+    std::string message;  // what was expected and what came out
+};
+
+/// Runs one `test` block; empty when it passes.
+std::vector<TestFailure> runTest(const std::shared_ptr<const Model>& model, const RuleTest& test);
+
+}  // namespace triage::engine

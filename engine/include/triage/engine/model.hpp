@@ -1,0 +1,50 @@
+// A KnowledgeBase made ready to run: the inference graph and the indexes that
+// forward chaining needs. Built once, shared read-only by sessions and threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "triage/engine/knowledge_base.hpp"
+
+namespace triage::engine {
+
+class InferenceGraph;
+struct RuleIndex;
+
+/// A problem found while building the model (a cycle among derived facts...).
+struct ModelIssue {
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
+    std::string id;       // stable warning id, e.g. "unreachable-cause"
+    std::string message;  // names the rules / facts involved
+    Origin origin;        // the first rule or cause involved
+};
+
+/// Thresholds that decide when a session concludes (see docs/inference.md).
+struct StopPolicy {
+    double confidentScore = 0.8;   // top cause score at least this...
+    double confidentMargin = 0.2;  // ...and this far above the runner-up
+};
+
+class Model {
+public:
+    /// Builds graph and indexes. Issues with Severity::Error mean the model must not run.
+    static std::shared_ptr<const Model> build(std::shared_ptr<const KnowledgeBase> kb,
+                                              std::vector<ModelIssue>& issues);
+    ~Model();
+
+    const KnowledgeBase& kb() const { return *kb_; }
+    const InferenceGraph& graph() const { return *graph_; }
+    const RuleIndex& index() const { return *index_; }
+    StopPolicy stopPolicy;
+
+private:
+    Model() = default;
+    std::shared_ptr<const KnowledgeBase> kb_;
+    std::unique_ptr<InferenceGraph> graph_;
+    std::unique_ptr<RuleIndex> index_;
+};
+
+}  // namespace triage::engine
