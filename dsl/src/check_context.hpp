@@ -1,0 +1,74 @@
+// State shared by the checking passes: every declaration of the program by
+// name (names are global across imported files) and the diagnostics found so far.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "triage/dsl/ast.hpp"
+#include "triage/dsl/diagnostic.hpp"
+#include "triage/dsl/loader.hpp"
+
+namespace triage::dsl {
+
+/// A declaration together with the file it was written in.
+template <typename Decl>
+struct DeclarationIn {
+    const Decl* decl = nullptr;
+    const SourceFile* file = nullptr;
+};
+
+/// One namespace of names: the first declaration of each name, and every
+/// name in declaration order (the candidates for "did you mean").
+template <typename Decl>
+struct NameTable {
+    std::unordered_map<std::string, DeclarationIn<Decl>> byName;
+    std::vector<std::string> names;
+
+    const Decl* find(const std::string& name) const {
+        auto it = byName.find(name);
+        return it == byName.end() ? nullptr : it->second.decl;
+    }
+};
+
+class CheckContext {
+public:
+    explicit CheckContext(const Program& program) : program_(program) {}
+
+    const Program& program() const { return program_; }
+
+    void error(const SourceFile& file, ast::SourceSpan span, std::string message);
+    void warning(std::string id, const SourceFile& file, ast::SourceSpan span, std::string message);
+    /// Extra context for the diagnostic just reported ("first declared here").
+    void note(const SourceFile& file, ast::SourceSpan span, std::string message);
+
+    std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+    NameTable<ast::FactDecl> facts;
+    NameTable<ast::CauseDecl> causes;
+    NameTable<ast::CodeGroupDecl> codeGroups;
+    NameTable<ast::RuleDecl> rules;
+    NameTable<ast::TestDecl> tests;
+
+private:
+    const Program& program_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+/// Calls `visit(file, condition)` for every condition of the program: the
+/// `when` of each rule and of each fix step that has one.
+template <typename Visit>
+void forEachCondition(const Program& program, Visit&& visit) {
+    for (const LoadedFile& loaded : program.files) {
+        for (const ast::RuleDecl& rule : loaded.ast.rules) visit(*loaded.source, rule.condition);
+        for (const ast::CauseDecl& cause : loaded.ast.causes)
+            for (const ast::FixStepDecl& step : cause.steps)
+                if (step.when) visit(*loaded.source, *step.when);
+    }
+}
+
+/// "bool", "enum", "code", "number": how messages name a fact type.
+const char* typeName(ast::FactType type);
+
+}  // namespace triage::dsl

@@ -1,0 +1,64 @@
+// Pass 6: every text block should speak every language the program speaks,
+// else a session in that language falls back mid-conversation. A language
+// given twice in one block is an error: one of the two texts would be lost.
+#include <set>
+
+#include "check_passes.hpp"
+
+namespace triage::dsl {
+namespace {
+
+struct TextBlock {
+    const SourceFile* file = nullptr;
+    const ast::Texts* texts = nullptr;
+    ast::SourceSpan fallback;
+    std::string description;  // "question of fact 'x'"
+};
+
+std::vector<TextBlock> collectTextBlocks(const Program& program) {
+    std::vector<TextBlock> blocks;
+    for (const LoadedFile& loaded : program.files) {
+        const SourceFile* file = loaded.source.get();
+        for (const auto& fact : loaded.ast.facts) {
+            const std::string name = "fact '" + fact.name.name + "'";
+            if (fact.question) blocks.push_back({file, &*fact.question, fact.name.span, "question of " + name});
+            if (fact.help) blocks.push_back({file, &*fact.help, fact.name.span, "help of " + name});
+        }
+        for (const auto& cause : loaded.ast.causes) {
+            const std::string name = "cause '" + cause.name.name + "'";
+            if (!cause.title.empty()) blocks.push_back({file, &cause.title, cause.name.span, "title of " + name});
+            for (const auto& step : cause.steps)
+                blocks.push_back({file, &step.texts, step.id.span, "step '" + step.id.name + "' of " + name});
+        }
+    }
+    return blocks;
+}
+
+}  // namespace
+
+void checkTranslations(CheckContext& context) {
+    const std::vector<TextBlock> blocks = collectTextBlocks(context.program());
+    std::set<std::string> programLanguages;
+    for (const TextBlock& block : blocks) {
+        std::set<std::string> seen;
+        for (const ast::Translation& text : *block.texts) {
+            programLanguages.insert(text.language.name);
+            if (!seen.insert(text.language.name).second)
+                context.error(*block.file, text.language.span,
+                              "'" + text.language.name + "' text given twice in the " + block.description);
+        }
+    }
+    for (const TextBlock& block : blocks) {
+        std::set<std::string> present;
+        for (const ast::Translation& text : *block.texts) present.insert(text.language.name);
+        for (const std::string& language : programLanguages)
+            if (!present.count(language)) {
+                // Point at the first text only: a caret under one line reads better than a block.
+                context.warning("missing-translation", *block.file,
+                                block.texts->empty() ? block.fallback : block.texts->front().span,
+                                block.description + " has no '" + language + "' text, while other texts have one");
+            }
+    }
+}
+
+}  // namespace triage::dsl

@@ -1,0 +1,148 @@
+// Declarations: facts, code groups, causes, rules and tests become the
+// KnowledgeBase's vectors, in declaration order, files in load order.
+#include "lower.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "lower_literal.hpp"
+
+namespace triage::dsl {
+namespace {
+
+engine::LocalizedText localized(const ast::Texts& texts) {
+    engine::LocalizedText result;
+    for (const ast::Translation& text : texts) result.byLanguage[text.language.name] = text.text;
+    return result;
+}
+
+engine::Fact lowerFact(const SourceFile& file, const ast::FactDecl& decl) {
+    engine::Fact fact;
+    fact.name = decl.name.name;
+    fact.type = static_cast<engine::FactType>(decl.type);
+    for (const ast::Identifier& value : decl.enumValues) fact.enumValues.push_back(value.name);
+    fact.askable = decl.question.has_value();
+    if (decl.question) fact.question = localized(*decl.question);
+    if (decl.help) fact.help = localized(*decl.help);
+    if (decl.cost) fact.cost = decl.cost->number;
+    fact.origin = originOf(file, decl.name.span);
+    return fact;
+}
+
+std::vector<std::uint32_t> lowerCodeGroup(const ast::CodeGroupDecl& decl) {
+    std::vector<std::uint32_t> codes;
+    for (const ast::Literal& literal : decl.codes)
+        if (auto code = languageErrorCode(literal.text)) codes.push_back(*code);
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return codes;
+}
+
+engine::Cause lowerCause(const SourceFile& file, const ast::CauseDecl& decl, const LoweredNames& names) {
+    engine::Cause cause;
+    cause.name = decl.name.name;
+    if (decl.prior) cause.prior = decl.prior->number;
+    cause.title = localized(decl.title);
+    for (const ast::FixStepDecl& stepDecl : decl.steps) {
+        engine::FixStep step;
+        step.id = stepDecl.id.name;
+        step.text = localized(stepDecl.texts);
+        if (stepDecl.when) step.when = lowerCondition(*stepDecl.when, names);
+        cause.steps.push_back(std::move(step));
+    }
+    cause.origin = originOf(file, decl.name.span);
+    return cause;
+}
+
+/// The value of `set f = v` / `given f = v`; the bare forms carry the word "true".
+engine::Value assignedValue(const LoweredNames& names, engine::FactId fact, const ast::Literal& literal) {
+    std::string error;
+    return literalValue(*names.factDecls[fact], literal, error).value_or(engine::Value::boolean(true));
+}
+
+engine::Rule lowerRule(const SourceFile& file, const ast::RuleDecl& decl, const LoweredNames& names) {
+    engine::Rule rule;
+    rule.name = decl.name.name;
+    rule.condition = lowerCondition(decl.condition, names);
+    for (const ast::ConclusionDecl& conclusionDecl : decl.conclusions) {
+        engine::Conclusion conclusion;
+        switch (conclusionDecl.kind) {
+            case ast::ConclusionDecl::Kind::Supports: conclusion.kind = engine::Conclusion::Kind::Supports; break;
+            case ast::ConclusionDecl::Kind::Excludes: conclusion.kind = engine::Conclusion::Kind::Excludes; break;
+            case ast::ConclusionDecl::Kind::Sets: conclusion.kind = engine::Conclusion::Kind::Sets; break;
+        }
+        if (conclusion.kind == engine::Conclusion::Kind::Sets) {
+            conclusion.fact = names.factIds.at(conclusionDecl.target.name);
+            conclusion.value = assignedValue(names, conclusion.fact, conclusionDecl.value);
+        } else {
+            conclusion.cause = names.causeIds.at(conclusionDecl.target.name);
+            conclusion.certainty = conclusionDecl.value.number;
+        }
+        rule.conclusions.push_back(std::move(conclusion));
+    }
+    if (decl.priority) rule.priority = static_cast<int>(std::lround(decl.priority->number));
+    rule.origin = originOf(file, decl.name.span);
+    return rule;
+}
+
+engine::RuleTest lowerTest(const SourceFile& file, const ast::TestDecl& decl, const LoweredNames& names) {
+    engine::RuleTest test;
+    test.name = decl.name;
+    for (const ast::GivenFact& given : decl.given) {
+        const engine::FactId fact = names.factIds.at(given.fact.name);
+        test.given.emplace_back(fact, assignedValue(names, fact, given.value));
+    }
+    for (const ast::Expectation& expectationDecl : decl.expectations) {
+        engine::RuleTest::Expectation expectation;
+        using Kind = engine::RuleTest::Expectation::Kind;
+        switch (expectationDecl.kind) {
+            case ast::Expectation::Kind::TopCause: expectation.kind = Kind::TopCause; break;
+            case ast::Expectation::Kind::NotTopCause: expectation.kind = Kind::NotTopCause; break;
+            case ast::Expectation::Kind::NextQuestion: expectation.kind = Kind::NextQuestion; break;
+            case ast::Expectation::Kind::NoQuestion: expectation.kind = Kind::NoQuestion; break;
+        }
+        if (expectationDecl.target) {
+            const std::string& target = expectationDecl.target->name;
+            expectation.target = expectation.kind == Kind::NextQuestion ? names.factIds.at(target)
+                                                                        : names.causeIds.at(target);
+        }
+        expectation.origin = originOf(file, expectationDecl.span);
+        test.expectations.push_back(std::move(expectation));
+    }
+    test.origin = originOf(file, decl.span);
+    return test;
+}
+
+}  // namespace
+
+engine::Origin originOf(const SourceFile& file, ast::SourceSpan span) {
+    const SourceFile::LineCol position = file.lineCol(span.begin);
+    return {file.name(), position.line, position.column};
+}
+
+engine::KnowledgeBase lower(const Program& program) {
+    engine::KnowledgeBase kb;
+    LoweredNames names;
+    names.codeGroups = &kb.codeGroups;
+    // Ids first, for all files: a rule may name a fact or cause declared later.
+    for (const LoadedFile& loaded : program.files) {
+        for (const ast::FactDecl& decl : loaded.ast.facts) {
+            names.factIds.emplace(decl.name.name, static_cast<engine::FactId>(kb.facts.size()));
+            names.factDecls.push_back(&decl);
+            kb.facts.push_back(lowerFact(*loaded.source, decl));
+        }
+        for (const ast::CauseDecl& decl : loaded.ast.causes)
+            names.causeIds.emplace(decl.name.name, static_cast<engine::CauseId>(names.causeIds.size()));
+        for (const ast::CodeGroupDecl& decl : loaded.ast.codeGroups) kb.codeGroups[decl.name.name] = lowerCodeGroup(decl);
+    }
+    for (const LoadedFile& loaded : program.files) {
+        const SourceFile& file = *loaded.source;
+        for (const ast::CauseDecl& decl : loaded.ast.causes) kb.causes.push_back(lowerCause(file, decl, names));
+        for (const ast::RuleDecl& decl : loaded.ast.rules) kb.rules.push_back(lowerRule(file, decl, names));
+        for (const ast::TestDecl& decl : loaded.ast.tests) kb.tests.push_back(lowerTest(file, decl, names));
+    }
+    kb.index();
+    return kb;
+}
+
+}  // namespace triage::dsl
