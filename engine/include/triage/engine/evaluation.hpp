@@ -13,7 +13,7 @@ namespace triage::engine {
 
 struct TicketResult {
     std::vector<RankedCause> ranking;      // best first, at most `top`
-    std::optional<Conclusion> conclusion;
+    std::optional<Diagnosis> conclusion;
     std::vector<RuleId> fired;
     std::vector<Question> helpful;         // unknown facts that would most raise confidence
 };

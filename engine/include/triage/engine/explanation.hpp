@@ -58,4 +58,9 @@ struct WhyNotExplanation {
     std::vector<Blocked> rules;
 };
 
+/// An atom as rule authors write it: "error_code in invalid_key_codes",
+/// "hardware_changed", "not reinstalled", "windows_version = win10".
+/// `negated`: the atom sits under a `not`.
+std::string describeAtom(const KnowledgeBase& kb, const Atom& atom, bool negated = false);
+
 }  // namespace triage::engine

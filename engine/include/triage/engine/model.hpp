@@ -40,11 +40,20 @@ public:
     const RuleIndex& index() const { return *index_; }
     StopPolicy stopPolicy;
 
+    /// The answers question selection simulates for a fact: bool true/false,
+    /// each enum value, the codes conditions test plus one other code, or a
+    /// number on each side of every threshold.
+    const std::vector<Value>& answerValues(FactId fact) const { return answerValues_[fact]; }
+    /// Rules that support or exclude the cause, ascending.
+    const std::vector<RuleId>& rulesConcluding(CauseId cause) const { return rulesConcluding_[cause]; }
+
 private:
     Model() = default;
     std::shared_ptr<const KnowledgeBase> kb_;
     std::unique_ptr<InferenceGraph> graph_;
     std::unique_ptr<RuleIndex> index_;
+    std::vector<std::vector<Value>> answerValues_;
+    std::vector<std::vector<RuleId>> rulesConcluding_;
 };
 
 }  // namespace triage::engine

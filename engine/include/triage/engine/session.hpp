@@ -24,7 +24,9 @@ struct Question {
     double expectedGain = 0;  // information gain (bits) per unit of cost
 };
 
-struct Conclusion {
+/// What a session concludes: the top cause, the others, the fix steps.
+/// (Named Diagnosis because engine::Conclusion is a rule's `then` part.)
+struct Diagnosis {
     CauseId cause = 0;
     double score = 0;
     std::vector<RankedCause> runnersUp;
@@ -55,7 +57,7 @@ public:
     /// Causes with evidence, best first (ties: declaration order).
     std::vector<RankedCause> ranking() const;
     /// The top cause with its fix, when any cause has supporting evidence.
-    std::optional<Conclusion> conclusion() const;
+    std::optional<Diagnosis> conclusion() const;
 
     std::optional<Value> value(FactId fact) const;
     bool wasAsked(FactId fact) const;  // answered, including "unknown"

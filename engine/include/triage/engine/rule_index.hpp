@@ -1,0 +1,65 @@
+// Which rules to re-examine when a fact changes. Each rule is guarded by one
+// top-level equality conjunct (`f = v`, bool `f` / `not f`): while f is not v
+// the rule cannot be true, so a change elsewhere only re-examines rules whose
+// guard currently holds, and a change of f only the rules guarded by its old
+// and new value. The cost of an answer follows the rules that read that
+// fact/value, not the size of the rule base.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "triage/engine/knowledge_base.hpp"
+
+namespace triage::engine {
+
+struct RuleIndex {
+    struct Guard {
+        FactId fact = 0;
+        Value value;
+    };
+    /// The rules guarded by one (fact, value).
+    struct Bucket {
+        std::vector<RuleId> rules;                            // ascending
+        std::vector<std::pair<FactId, RuleId>> rulesByRead;   // (fact read, rule), sorted
+    };
+
+    std::vector<std::optional<Guard>> guards;           // per rule
+    std::vector<std::vector<RuleId>> readers;           // per fact: every rule reading it, ascending
+    std::vector<std::vector<RuleId>> unguardedReaders;  // per fact: readers without a guard
+    std::vector<std::vector<RuleId>> setters;           // per fact: rules that set it, winner first
+    std::vector<RuleId> unguarded;                      // rules without a guard, ascending
+    std::vector<FactId> guardFacts;                     // facts that guard some rule, ascending
+    std::vector<std::uint32_t> levels;                  // per rule: evaluation level (InferenceGraph)
+    std::vector<std::uint32_t> firingRank;              // per rule: position in firing order
+    std::vector<Bucket> buckets;
+
+    /// `levels` comes from InferenceGraph::ruleLevels().
+    static RuleIndex build(const KnowledgeBase& kb, std::vector<std::uint32_t> levels);
+
+    /// The bucket of rules guarded by fact = value, or null.
+    const Bucket* bucket(FactId fact, Value value) const;
+
+    /// The guard of a condition, if it has a top-level positive equality
+    /// conjunct; among several, the one on the fact with the most distinct
+    /// tested values (the most selective). `distinctValues` is per fact.
+    static std::optional<Guard> chooseGuard(const KnowledgeBase& kb, const Condition& condition,
+                                            const std::vector<std::uint32_t>& distinctValues);
+
+    bool isDerived(FactId fact) const { return !setters[fact].empty(); }
+
+private:
+    struct KeyHash {
+        std::size_t operator()(const std::pair<FactId, double>& key) const noexcept;
+    };
+    std::unordered_map<std::pair<FactId, double>, std::uint32_t, KeyHash> bucketOf_;
+};
+
+/// Rules fire (and are listed) by priority, highest first, then specificity
+/// (more atoms first), then file order. True when `a` comes before `b`.
+bool firesBefore(const Rule& a, RuleId aId, const Rule& b, RuleId bId);
+
+}  // namespace triage::engine

@@ -1,0 +1,26 @@
+// How evidence becomes a score: MYCIN-style certainty factors combined with
+// the cause's prior (see docs/inference.md for why this combination).
+#pragma once
+
+#include <vector>
+
+#include "triage/engine/knowledge_base.hpp"
+
+namespace triage::engine {
+
+/// A cause's score from its prior and the combined belief MB and disbelief MD
+/// (each 1 - prod(1 - c) over the fired rules for / against it). In [0, 1].
+double combineEvidence(double prior, double belief, double disbelief);
+
+struct CauseScore {
+    CauseId cause = 0;
+    double score = 0;
+    bool supported = false;  // at least one fired rule supports it
+};
+
+/// Scores of the causes that fired rules conclude about, ascending CauseId.
+/// `fired` must be ascending: products are taken in RuleId order so the
+/// result is bit-identical whatever order the facts arrived in.
+std::vector<CauseScore> scoreCauses(const KnowledgeBase& kb, const std::vector<RuleId>& fired);
+
+}  // namespace triage::engine

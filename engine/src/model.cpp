@@ -1,0 +1,76 @@
+#include "triage/engine/model.hpp"
+
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+#include "answer_values.hpp"
+#include "triage/engine/inference_graph.hpp"
+#include "triage/engine/rule_index.hpp"
+#include "triage/engine/truth.hpp"
+
+namespace triage::engine {
+
+Model::~Model() = default;
+
+namespace {
+
+ModelIssue cycleIssue(const KnowledgeBase& kb, const std::vector<RuleId>& rules) {
+    std::set<FactId> set;
+    std::set<FactId> read;
+    for (RuleId rule : rules) {
+        for (const auto& conclusion : kb.rules[rule].conclusions)
+            if (conclusion.kind == engine::Conclusion::Kind::Sets) set.insert(conclusion.fact);
+        for (FactId fact : factsRead(kb.rules[rule].condition)) read.insert(fact);
+    }
+    std::string ruleNames;
+    for (RuleId rule : rules) ruleNames += (ruleNames.empty() ? "'" : ", '") + kb.rules[rule].name + "'";
+    std::string factNames;
+    for (FactId fact : set)
+        if (read.count(fact)) factNames += (factNames.empty() ? "'" : ", '") + kb.facts[fact].name + "'";
+    ModelIssue issue;
+    issue.severity = ModelIssue::Severity::Error;
+    issue.id = "derived-cycle";
+    issue.message = "derived facts depend on themselves: rules " + ruleNames + " form a cycle through " +
+                    factNames;
+    issue.origin = kb.rules[rules.front()].origin;
+    return issue;
+}
+
+}  // namespace
+
+std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> kb, std::vector<ModelIssue>& issues) {
+    std::shared_ptr<Model> model(new Model());
+    model->kb_ = std::move(kb);
+    const KnowledgeBase& base = *model->kb_;
+    model->graph_ = std::make_unique<InferenceGraph>(base);
+
+    const auto cycles = model->graph_->derivedFactCycles();
+    for (const auto& rules : cycles) issues.push_back(cycleIssue(base, rules));
+    if (!cycles.empty()) return nullptr;
+
+    for (CauseId cause : model->graph_->unreachableCauses()) {
+        ModelIssue issue;
+        issue.severity = ModelIssue::Severity::Warning;
+        issue.id = "unreachable-cause";
+        issue.message = "cause '" + base.causes[cause].name +
+                        "' can never be concluded: no rule leads to it from a fact that is asked or given";
+        issue.origin = base.causes[cause].origin;
+        issues.push_back(std::move(issue));
+    }
+
+    model->index_ = std::make_unique<RuleIndex>(RuleIndex::build(base, model->graph_->ruleLevels()));
+    model->answerValues_ = answerValuesByFact(base);
+    model->rulesConcluding_.resize(base.causes.size());
+    for (RuleId rule = 0; rule < base.rules.size(); ++rule)
+        for (const auto& conclusion : base.rules[rule].conclusions)
+            if (conclusion.kind != engine::Conclusion::Kind::Sets) {
+                auto& rules = model->rulesConcluding_[conclusion.cause];
+                if (rules.empty() || rules.back() != rule) rules.push_back(rule);
+            }
+    spdlog::debug("model built: {} facts, {} rules, {} causes, {} guard buckets", base.facts.size(),
+                  base.rules.size(), base.causes.size(), model->index_->buckets.size());
+    return model;
+}
+
+}  // namespace triage::engine

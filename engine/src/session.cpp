@@ -1,0 +1,98 @@
+#include "triage/engine/session.hpp"
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+#include "question_choice.hpp"
+#include "session_state.hpp"
+#include "triage/engine/rule_index.hpp"
+
+namespace triage::engine {
+
+Session::Session(std::shared_ptr<const Model> model, const std::vector<std::pair<FactId, Value>>& given)
+    : model_(std::move(model)), state_(std::make_unique<State>(*model_)) {
+    state_->memory.give(given);
+    state_->memory.forgetTrail();
+}
+
+Session::~Session() = default;
+Session::Session(const Session& other) : model_(other.model_), state_(std::make_unique<State>(*other.state_)) {}
+Session& Session::operator=(const Session& other) {
+    if (this != &other) {
+        model_ = other.model_;
+        state_ = std::make_unique<State>(*other.state_);
+    }
+    return *this;
+}
+
+namespace {
+
+bool meetsStopPolicy(const StopPolicy& policy, const std::vector<RankedCause>& ranking) {
+    if (ranking.empty()) return false;
+    const double runnerUp = ranking.size() > 1 ? ranking[1].score : 0.0;
+    return ranking[0].score >= policy.confidentScore && ranking[0].score - runnerUp >= policy.confidentMargin;
+}
+
+}  // namespace
+
+std::optional<Question> Session::nextQuestion() const {
+    if (meetsStopPolicy(model_->stopPolicy, ranking())) return std::nullopt;
+    QuestionChooser chooser(*model_, state_->memory);
+    QuestionAnalysis analysis = chooser.analyse();
+    if (analysis.ranked.empty() || !analysis.topCanChange) return std::nullopt;
+    return analysis.ranked.front();
+}
+
+std::vector<Question> Session::usefulQuestions(std::size_t limit) const {
+    QuestionChooser chooser(*model_, state_->memory);
+    std::vector<Question> ranked = chooser.analyse().ranked;
+    if (ranked.size() > limit) ranked.resize(limit);
+    return ranked;
+}
+
+void Session::answer(FactId fact, std::optional<Value> value) {
+    spdlog::debug("answer {} = {}", model_->kb().facts[fact].name,
+                  value ? formatValue(model_->kb().facts[fact], *value) : std::string("unknown"));
+    state_->answerMarks.push_back(state_->memory.mark());
+    state_->memory.answer(fact, value);
+}
+
+bool Session::undo() {
+    if (state_->answerMarks.empty()) return false;
+    state_->memory.rollback(state_->answerMarks.back());
+    state_->answerMarks.pop_back();
+    return true;
+}
+
+std::size_t Session::answerCount() const { return state_->answerMarks.size(); }
+
+std::vector<RankedCause> Session::ranking() const { return rankCauses(model_->kb(), state_->memory.firedRules()); }
+
+std::optional<Diagnosis> Session::conclusion() const {
+    const std::vector<RankedCause> ranked = ranking();
+    if (ranked.empty()) return std::nullopt;
+    Diagnosis result;
+    result.cause = ranked.front().cause;
+    result.score = ranked.front().score;
+    result.runnersUp.assign(ranked.begin() + 1, ranked.end());
+    result.confident = meetsStopPolicy(model_->stopPolicy, ranked);
+    const Cause& cause = model_->kb().causes[result.cause];
+    for (std::uint32_t step = 0; step < cause.steps.size(); ++step)
+        if (evaluateCondition(cause.steps[step].when, state_->memory.values()) != Truth::False)
+            result.steps.push_back(step);
+    return result;
+}
+
+std::optional<Value> Session::value(FactId fact) const { return state_->memory.value(fact); }
+
+bool Session::wasAsked(FactId fact) const { return state_->memory.wasAsked(fact); }
+
+std::vector<RuleId> Session::firedRules() const {
+    std::vector<RuleId> fired = state_->memory.firedRules();
+    const auto& rank = model_->index().firingRank;
+    std::sort(fired.begin(), fired.end(), [&rank](RuleId a, RuleId b) { return rank[a] < rank[b]; });
+    return fired;
+}
+
+}  // namespace triage::engine
