@@ -71,7 +71,19 @@ bool QuestionChooser::testsKnowledgeOf(RuleId rule, FactId fact) const {
 bool QuestionChooser::atStake(RuleId rule, FactId fact) {
     // Kleene logic is monotone: filling in an unknown fact never turns a
     // decided condition around, except through `known`/`unknown` tests.
-    return truth(rule) == Truth::Unknown || testsKnowledgeOf(rule, fact);
+    const Truth now = truth(rule);
+    if (now == Truth::Unknown) return true;
+    if (!testsKnowledgeOf(rule, fact) || memory_.value(fact)) return false;
+    // Rare: try the answers on this one condition.
+    const Condition& condition = model_.kb().rules[rule].condition;
+    if (trialValues_.empty()) trialValues_.assign(memory_.values().begin(), memory_.values().end());
+    bool changes = false;
+    for (Value value : model_.answerValues(fact)) {
+        trialValues_[fact] = value;
+        changes |= evaluateCondition(condition, trialValues_) != now;
+    }
+    trialValues_[fact] = std::nullopt;
+    return changes;
 }
 
 bool QuestionChooser::leadsToCause(RuleId rule) {

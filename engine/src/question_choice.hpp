@@ -26,8 +26,9 @@ public:
     /// Scores every candidate by simulating each of its answers.
     QuestionAnalysis analyse();
 
-    /// The rule reads `fact` and answering it could change the rule's truth:
-    /// the rule is undecided, or it tests `known`/`unknown` on the fact.
+    /// Answering `fact` (which the rule reads) could change the rule's truth:
+    /// the rule is undecided, or a `known`/`unknown` test on the fact would
+    /// turn it around.
     bool atStake(RuleId rule, FactId fact);
     /// The rule concludes about a cause, or sets a derived fact that a rule
     /// still leading to a cause reads.
@@ -44,6 +45,7 @@ private:
     const WorkingMemory& memory_;
     std::vector<std::uint8_t> truth_;    // per rule: Truth, or 3 = not yet computed
     std::vector<std::uint8_t> leads_;    // per rule: 0 no, 1 yes, 2 not yet computed, 3 in progress
+    std::vector<std::optional<Value>> trialValues_;  // working memory with one fact tried out
 };
 
 /// Causes with support, by score descending, ties by CauseId.
