@@ -1,0 +1,78 @@
+#include "record_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace triage::cli {
+
+namespace {
+
+constexpr std::size_t readBlock = 1 << 20;
+
+bool isBlank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+}  // namespace
+
+std::size_t RecordReader::recordEnd(std::size_t from, std::uint64_t& lines) const {
+    lines = 0;
+    if (syntax_ == Syntax::JsonLines) return pending_.find('\n', from);
+    // CSV: a newline inside quotes belongs to the cell. An escaped quote ("")
+    // toggles twice, so counting quotes is enough.
+    bool quoted = false;
+    for (std::size_t i = from; i < pending_.size(); ++i) {
+        const char c = pending_[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == '\n') {
+            if (!quoted) return i;
+            ++lines;
+        }
+    }
+    return std::string::npos;
+}
+
+bool RecordReader::fill() {
+    if (atEnd_) return false;
+    // Drop what was consumed, so the buffer holds at most one partial record plus a block.
+    pending_.erase(0, position_);
+    position_ = 0;
+    const std::size_t old = pending_.size();
+    pending_.resize(old + readBlock);
+    const std::size_t got = std::fread(pending_.data() + old, 1, readBlock, input_);
+    pending_.resize(old + got);
+    if (got == 0) {
+        atEnd_ = true;
+        failed_ = std::ferror(input_) != 0;
+        return false;
+    }
+    return true;
+}
+
+bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
+    chunk.clear();
+    std::uint64_t inner = 0;
+    while (chunk.records.size() < maxRecords) {
+        std::size_t end = recordEnd(position_, inner);
+        if (end == std::string::npos) {
+            if (fill()) continue;
+            if (position_ >= pending_.size()) break;
+            end = pending_.size();  // the last record has no line end
+        }
+        std::string_view record(pending_.data() + position_, end - position_);
+        if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+        if (!isBlank(record)) {
+            const auto offset = static_cast<std::uint32_t>(chunk.text.size());
+            chunk.text.append(record);
+            chunk.records.push_back({offset, static_cast<std::uint32_t>(record.size()), line_});
+        }
+        const std::size_t consumed = std::min(end + 1, pending_.size()) - position_;
+        consumed_ += consumed;
+        position_ += consumed;
+        line_ += 1 + inner;
+    }
+    return !chunk.records.empty();
+}
+
+}  // namespace triage::cli

@@ -1,0 +1,62 @@
+// Splits a ticket stream into chunks of records, as the batch command feeds
+// them to its workers: one JSON Lines line, or one CSV record (which may span
+// lines inside quotes). Blank lines are skipped but keep the line count right.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace triage::cli {
+
+/// A run of non-blank records copied out of the input.
+struct RecordChunk {
+    struct Record {
+        std::uint32_t offset = 0;  // into text
+        std::uint32_t size = 0;    // without the line end
+        std::uint64_t line = 0;    // 1-based line where the record starts
+    };
+    std::string text;
+    std::vector<Record> records;
+
+    std::string_view record(std::size_t i) const { return std::string_view(text).substr(records[i].offset, records[i].size); }
+    void clear() {
+        text.clear();
+        records.clear();
+    }
+};
+
+class RecordReader {
+public:
+    enum class Syntax { JsonLines, Csv };
+
+    RecordReader(std::FILE* input, Syntax syntax) : input_(input), syntax_(syntax) {}
+
+    /// Replaces `chunk` with the next records, at most `maxRecords` of them.
+    /// False when the input is exhausted and nothing was read.
+    bool next(RecordChunk& chunk, std::size_t maxRecords);
+
+    /// Input bytes consumed so far (for progress).
+    std::uint64_t bytesConsumed() const { return consumed_; }
+    /// True when reading failed (as opposed to reaching the end).
+    bool failed() const { return failed_; }
+
+private:
+    /// Offset of the end of the record starting at pending_[from], or npos if the
+    /// buffer ends first. `lines` gets the newlines inside the record.
+    std::size_t recordEnd(std::size_t from, std::uint64_t& lines) const;
+    bool fill();
+
+    std::FILE* input_;
+    Syntax syntax_;
+    std::string pending_;
+    std::size_t position_ = 0;  // first unread byte of pending_
+    std::uint64_t line_ = 1;
+    std::uint64_t consumed_ = 0;
+    bool atEnd_ = false;
+    bool failed_ = false;
+};
+
+}  // namespace triage::cli

@@ -1,0 +1,284 @@
+#include "ticket_reader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+namespace triage::cli {
+
+bool Ticket::expects(engine::CauseId cause) const {
+    return expect == cause || std::find(expectAny.begin(), expectAny.end(), cause) != expectAny.end();
+}
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+/// The shortest readable quote of a bad value for an error message.
+std::string quoteValue(std::string_view text) {
+    constexpr std::size_t limit = 40;
+    if (text.size() > limit) return fmt::format("\"{}...\"", text.substr(0, limit));
+    return fmt::format("\"{}\"", text);
+}
+
+/// A fact's value from its ticket text, or the reason it does not fit.
+std::optional<engine::Value> readFactValue(const engine::Fact& fact, std::string_view text, std::string& error) {
+    std::string reason;
+    if (auto value = engine::parseValue(fact, text, reason)) return value;
+    error = fmt::format("{}; got {}", reason, quoteValue(text));
+    return std::nullopt;
+}
+
+std::string numberText(element value) {
+    switch (value.type()) {
+        case element_type::INT64: return std::to_string(int64_t(value));
+        case element_type::UINT64: return std::to_string(uint64_t(value));
+        default: return fmt::format("{}", double(value));
+    }
+}
+
+/// simdjson's messages start with their error code name ("TAPE_ERROR: ..."); users want the rest.
+std::string jsonErrorText(simdjson::error_code code) {
+    std::string_view message = simdjson::error_message(code);
+    if (auto colon = message.find(": "); colon != std::string_view::npos) message.remove_prefix(colon + 2);
+    return fmt::format("invalid JSON: {}", message);
+}
+
+std::optional<engine::CauseId> readCause(const engine::KnowledgeBase& kb, std::string_view name,
+                                         std::string_view field, std::string& error) {
+    if (auto cause = kb.causeId(name)) return cause;
+    error = fmt::format("unknown cause '{}' in {}", name, field);
+    return std::nullopt;
+}
+
+}  // namespace
+
+struct JsonTicketParser::State {
+    explicit State(const engine::KnowledgeBase& knowledgeBase) : kb(knowledgeBase) {}
+    const engine::KnowledgeBase& kb;
+    simdjson::dom::parser parser;
+    std::string padded;  // the line copied with simdjson's required padding
+
+    void readFacts(element factsValue, Ticket& ticket) const;
+    void readField(std::string_view key, element value, Ticket& ticket) const;
+    void fail(Ticket& ticket, std::string message) const {
+        if (ticket.error.empty()) ticket.error = std::move(message);  // the first problem explains best
+    }
+};
+
+JsonTicketParser::JsonTicketParser(const engine::KnowledgeBase& kb) : state_(std::make_unique<State>(kb)) {}
+JsonTicketParser::~JsonTicketParser() = default;
+
+Ticket JsonTicketParser::parse(std::string_view json) {
+    Ticket ticket;
+    std::string& padded = state_->padded;
+    padded.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+    padded.assign(json);
+    element root;
+    if (auto code = state_->parser.parse(padded.data(), padded.size(), false).get(root)) {
+        ticket.error = jsonErrorText(code);
+        return ticket;
+    }
+    simdjson::dom::object object;
+    if (root.get_object().get(object)) {
+        ticket.error = "a ticket must be a JSON object";
+        return ticket;
+    }
+    // Read the id first so that an error anywhere else can still name the ticket.
+    element idValue;
+    if (!object["id"].get(idValue)) state_->readField("id", idValue, ticket);
+    for (auto field : object) {
+        if (field.key != "id") state_->readField(field.key, field.value, ticket);
+    }
+    return ticket;
+}
+
+void JsonTicketParser::State::readField(std::string_view key, element value, Ticket& ticket) const {
+    if (key == "id") {
+        if (value.is_string()) {
+            ticket.id = std::string(std::string_view(value));
+        } else if (value.is_int64() || value.is_uint64()) {
+            ticket.id = numberText(value);
+        } else {
+            fail(ticket, "'id' must be a string or an integer");
+        }
+    } else if (key == "facts") {
+        readFacts(value, ticket);
+    } else if (key == "expect") {
+        if (!value.is_string()) return fail(ticket, "'expect' must be a cause name");
+        std::string error;
+        ticket.expect = readCause(kb, std::string_view(value), "expect", error);
+        if (!error.empty()) fail(ticket, error);
+    } else if (key == "expect_any") {
+        simdjson::dom::array causes;
+        if (value.get_array().get(causes)) return fail(ticket, "'expect_any' must be a list of cause names");
+        for (element cause : causes) {
+            if (!cause.is_string()) return fail(ticket, "'expect_any' must be a list of cause names");
+            std::string error;
+            if (auto id = readCause(kb, std::string_view(cause), "expect_any", error)) {
+                ticket.expectAny.push_back(*id);
+            } else {
+                fail(ticket, error);
+            }
+        }
+    } else {
+        fail(ticket, fmt::format("unknown field '{}' (a ticket has id, facts, expect, expect_any)", key));
+    }
+}
+
+void JsonTicketParser::State::readFacts(element factsValue, Ticket& ticket) const {
+    simdjson::dom::object facts;
+    if (factsValue.get_object().get(facts)) return fail(ticket, "'facts' must be a JSON object");
+    for (auto [name, value] : facts) {
+        const auto id = kb.factId(name);
+        if (!id) {
+            fail(ticket, fmt::format("unknown fact '{}'", name));
+            continue;
+        }
+        const engine::Fact& fact = kb.fact(*id);
+        std::string error;
+        std::optional<engine::Value> known;
+        switch (value.type()) {
+            case element_type::NULL_VALUE: continue;  // null: unknown, like an absent fact
+            case element_type::STRING: known = readFactValue(fact, std::string_view(value), error); break;
+            case element_type::BOOL: known = readFactValue(fact, bool(value) ? "true" : "false", error); break;
+            case element_type::INT64:
+            case element_type::UINT64:
+            case element_type::DOUBLE:
+                if (fact.type == engine::FactType::Number) {
+                    known = engine::Value::number(double(value));
+                } else {
+                    known = readFactValue(fact, numberText(value), error);
+                }
+                break;
+            case element_type::ARRAY:
+            case element_type::OBJECT: {
+                std::string reason;
+                engine::parseValue(fact, "", reason);
+                error = fmt::format("{}; got a JSON {}", reason,
+                                    value.type() == element_type::ARRAY ? "array" : "object");
+                break;
+            }
+        }
+        if (known) {
+            ticket.facts.emplace_back(*id, *known);
+        } else {
+            fail(ticket, error);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// CSV
+
+bool splitCsvRecord(std::string_view record, std::vector<std::string>& cells, std::string& error) {
+    cells.clear();
+    while (!record.empty() && (record.back() == '\n' || record.back() == '\r')) record.remove_suffix(1);
+    std::string cell;
+    std::size_t i = 0;
+    for (;;) {
+        cell.clear();
+        if (i < record.size() && record[i] == '"') {
+            ++i;
+            for (;;) {
+                if (i >= record.size()) {
+                    error = "unterminated quoted cell";
+                    return false;
+                }
+                if (record[i] == '"') {
+                    if (i + 1 < record.size() && record[i + 1] == '"') {
+                        cell += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                cell += record[i++];
+            }
+            if (i < record.size() && record[i] != ',') {
+                error = fmt::format("text after a closing quote in cell {}", cells.size() + 1);
+                return false;
+            }
+        } else {
+            const std::size_t end = std::min(record.find(',', i), record.size());
+            cell.assign(record.substr(i, end - i));
+            if (cell.find('"') != std::string::npos) {
+                error = fmt::format("a quote inside unquoted cell {}", cells.size() + 1);
+                return false;
+            }
+            i = end;
+        }
+        cells.push_back(cell);
+        if (i >= record.size()) return true;
+        ++i;  // the comma
+    }
+}
+
+std::optional<CsvTicketLayout> CsvTicketLayout::fromHeader(const engine::KnowledgeBase& kb,
+                                                           std::string_view headerRecord, std::string& error) {
+    std::vector<std::string> names;
+    if (!splitCsvRecord(headerRecord, names, error)) return std::nullopt;
+    CsvTicketLayout layout(kb);
+    std::set<std::string> seen;
+    for (const std::string& name : names) {
+        if (!seen.insert(name).second) {
+            error = fmt::format("column '{}' appears twice in the header", name);
+            return std::nullopt;
+        }
+        if (name == "id") {
+            layout.columns_.push_back({ColumnKind::Id, 0});
+        } else if (name == "expect") {
+            layout.columns_.push_back({ColumnKind::Expect, 0});
+        } else if (auto fact = kb.factId(name)) {
+            layout.columns_.push_back({ColumnKind::Fact, *fact});
+        } else {
+            error = fmt::format("unknown fact '{}' in the header", name);
+            return std::nullopt;
+        }
+    }
+    if (!seen.count("id")) {
+        error = "the header has no 'id' column";
+        return std::nullopt;
+    }
+    return layout;
+}
+
+Ticket CsvTicketLayout::parse(std::string_view record) const {
+    Ticket ticket;
+    std::vector<std::string> cells;
+    std::string error;
+    const bool split = splitCsvRecord(record, cells, error);
+    // The id first, so that any error below can still name the ticket.
+    for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i)
+        if (columns_[i].kind == ColumnKind::Id && !cells[i].empty()) ticket.id = cells[i];
+    if (!split) {
+        ticket.error = error;
+        return ticket;
+    }
+    if (cells.size() != columns_.size()) {
+        ticket.error = fmt::format("expected {} cells as in the header, found {}", columns_.size(), cells.size());
+        return ticket;
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const std::string& cell = cells[i];
+        if (cell.empty()) continue;  // an empty cell is an unknown fact
+        const Column& column = columns_[i];
+        if (column.kind == ColumnKind::Expect) {
+            ticket.expect = readCause(*kb_, cell, "expect", error);
+        } else if (column.kind == ColumnKind::Fact) {
+            if (auto value = readFactValue(kb_->fact(column.fact), cell, error))
+                ticket.facts.emplace_back(column.fact, *value);
+        }
+        if (!error.empty()) {
+            ticket.error = error;
+            return ticket;
+        }
+    }
+    return ticket;
+}
+
+}  // namespace triage::cli

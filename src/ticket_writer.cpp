@@ -1,0 +1,151 @@
+#include "ticket_writer.hpp"
+
+#include <iterator>
+
+namespace triage::cli {
+
+namespace {
+
+void appendText(fmt::memory_buffer& out, std::string_view text) { out.append(text.data(), text.data() + text.size()); }
+
+void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::string>& text) {
+    if (text) {
+        appendJsonString(out, *text);
+    } else {
+        appendText(out, "null");
+    }
+}
+
+/// Starts a key: a comma unless it is the first key of the object.
+void appendKey(fmt::memory_buffer& out, bool& first, std::string_view key) {
+    if (!first) out.push_back(',');
+    first = false;
+    out.push_back('"');
+    appendText(out, key);
+    appendText(out, "\":");
+}
+
+void appendScore(fmt::memory_buffer& out, double score) { fmt::format_to(std::back_inserter(out), "{:.3f}", score); }
+
+}  // namespace
+
+void appendJsonString(fmt::memory_buffer& out, std::string_view text) {
+    out.push_back('"');
+    for (const char c : text) {
+        switch (c) {
+            case '"': appendText(out, "\\\""); break;
+            case '\\': appendText(out, "\\\\"); break;
+            case '\n': appendText(out, "\\n"); break;
+            case '\r': appendText(out, "\\r"); break;
+            case '\t': appendText(out, "\\t"); break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
+                } else {
+                    out.push_back(c);
+                }
+        }
+    }
+    out.push_back('"');
+}
+
+std::optional<ResultFields> ResultFields::parse(std::string_view list, std::string& error) {
+    ResultFields fields{false, false, false, false, false, false, false};
+    while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        const std::string_view name = list.substr(0, comma);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        bool* flag = name == "id"        ? &fields.id
+                     : name == "cause"   ? &fields.cause
+                     : name == "score"   ? &fields.score
+                     : name == "ranking" ? &fields.ranking
+                     : name == "fix"     ? &fields.fix
+                     : name == "fired"   ? &fields.fired
+                     : name == "ask"     ? &fields.ask
+                                         : nullptr;
+        if (!flag) {
+            error = fmt::format("unknown field '{}' (choose from {})", name, allNames);
+            return std::nullopt;
+        }
+        *flag = true;
+    }
+    return fields;
+}
+
+void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
+                               const engine::TicketResult& result, std::size_t top) const {
+    bool first = true;
+    out.push_back('{');
+    if (fields_.id) {
+        appendKey(out, first, "id");
+        appendOptionalString(out, id);
+    }
+    const auto& conclusion = result.conclusion;
+    if (fields_.cause) {
+        appendKey(out, first, "cause");
+        if (conclusion) {
+            appendJsonString(out, kb_.cause(conclusion->cause).name);
+        } else {
+            appendText(out, "null");
+        }
+    }
+    if (fields_.score) {
+        appendKey(out, first, "score");
+        appendScore(out, conclusion ? conclusion->score : 0.0);
+    }
+    if (fields_.ranking) {
+        appendKey(out, first, "ranking");
+        out.push_back('[');
+        for (std::size_t i = 0; i < result.ranking.size() && i < top; ++i) {
+            if (i) out.push_back(',');
+            appendText(out, "{\"cause\":");
+            appendJsonString(out, kb_.cause(result.ranking[i].cause).name);
+            appendText(out, ",\"score\":");
+            appendScore(out, result.ranking[i].score);
+            out.push_back('}');
+        }
+        out.push_back(']');
+    }
+    if (fields_.fix) {
+        appendKey(out, first, "fix");
+        out.push_back('[');
+        if (conclusion) {
+            const auto& steps = kb_.cause(conclusion->cause).steps;
+            for (std::size_t i = 0; i < conclusion->steps.size(); ++i) {
+                if (i) out.push_back(',');
+                appendJsonString(out, steps[conclusion->steps[i]].id);
+            }
+        }
+        out.push_back(']');
+    }
+    if (fields_.fired) {
+        appendKey(out, first, "fired");
+        out.push_back('[');
+        for (std::size_t i = 0; i < result.fired.size(); ++i) {
+            if (i) out.push_back(',');
+            appendJsonString(out, kb_.rule(result.fired[i]).name);
+        }
+        out.push_back(']');
+    }
+    if (fields_.ask) {
+        appendKey(out, first, "ask");
+        out.push_back('[');
+        for (std::size_t i = 0; i < result.helpful.size(); ++i) {
+            if (i) out.push_back(',');
+            appendJsonString(out, kb_.fact(result.helpful[i].fact).name);
+        }
+        out.push_back(']');
+    }
+    appendText(out, "}\n");
+}
+
+void TicketWriter::writeError(fmt::memory_buffer& out, const std::optional<std::string>& id, std::uint64_t line,
+                              std::string_view error) const {
+    appendText(out, "{\"id\":");
+    appendOptionalString(out, id);
+    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"error\":", line);
+    appendJsonString(out, error);
+    appendText(out, "}\n");
+}
+
+}  // namespace triage::cli

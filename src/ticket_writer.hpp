@@ -1,0 +1,54 @@
+// Writes one batch result as one JSON line: the chosen fields of a ticket's
+// evaluation, or the error that kept a line from being evaluated.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "triage/engine/evaluation.hpp"
+
+namespace triage::cli {
+
+/// Which keys a result line carries (--fields). Written in this order.
+struct ResultFields {
+    bool id = true;
+    bool cause = true;
+    bool score = true;
+    bool ranking = true;
+    bool fix = true;
+    bool fired = true;
+    bool ask = true;
+
+    /// "id,cause,score" -> those fields only. nullopt and `error` set on an unknown name.
+    static std::optional<ResultFields> parse(std::string_view list, std::string& error);
+    static constexpr std::string_view allNames = "id,cause,score,ranking,fix,fired,ask";
+};
+
+class TicketWriter {
+public:
+    TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : kb_(kb), fields_(fields) {}
+
+    /// {"id":..,"cause":..,"score":..,"ranking":[..],"fix":[..],"fired":[..],"ask":[..]}\n
+    /// `top` caps the ranking (the evaluation may have ranked more, for --eval).
+    void writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
+                     const engine::TicketResult& result, std::size_t top) const;
+
+    /// {"id":..,"line":N,"error":".."}\n — id is null when it could not be read.
+    void writeError(fmt::memory_buffer& out, const std::optional<std::string>& id, std::uint64_t line,
+                    std::string_view error) const;
+
+    const ResultFields& fields() const { return fields_; }
+
+private:
+    const engine::KnowledgeBase& kb_;
+    ResultFields fields_;
+};
+
+/// Appends `text` as a JSON string literal, quotes included.
+void appendJsonString(fmt::memory_buffer& out, std::string_view text);
+
+}  // namespace triage::cli
