@@ -55,18 +55,27 @@ void checkFact(CheckContext& context, const SourceFile& file, const ast::FactDec
                         "fact '" + name + "' is never used: no question, and no rule reads or sets it");
 }
 
+/// Whether `decl` is the declaration its name stands for; a duplicate was
+/// reported already, and warning about it as well would only repeat that.
+template <typename Decl>
+bool isFirstDeclaration(const NameTable<Decl>& table, const Decl& decl) {
+    return table.find(decl.name.name) == &decl;
+}
+
 }  // namespace
 
 void checkCoverage(CheckContext& context) {
     const Usage usage = collectUsage(context.program());
     for (const LoadedFile& loaded : context.program().files) {
         const SourceFile& file = *loaded.source;
-        for (const auto& fact : loaded.ast.facts) checkFact(context, file, fact, usage);
+        for (const auto& fact : loaded.ast.facts)
+            if (isFirstDeclaration(context.facts, fact)) checkFact(context, file, fact, usage);
         for (const auto& group : loaded.ast.codeGroups)
-            if (!usage.usedGroups.count(group.name.name))
+            if (isFirstDeclaration(context.codeGroups, group) && !usage.usedGroups.count(group.name.name))
                 context.warning("unused-group", file, group.name.span,
                                 "code group '" + group.name.name + "' is never used");
         for (const auto& cause : loaded.ast.causes) {
+            if (!isFirstDeclaration(context.causes, cause)) continue;
             if (!usage.supportedCauses.count(cause.name.name))
                 context.warning("no-support", file, cause.name.span,
                                 "cause '" + cause.name.name + "' has no rule that supports it");
@@ -76,7 +85,7 @@ void checkCoverage(CheckContext& context) {
         for (const auto& test : loaded.ast.tests)
             if (test.expectations.empty())
                 context.warning("no-expectation", file, test.nameSpan,
-                                "test \"" + test.name + "\" has no expectation, so it cannot fail");
+                                "test '" + test.name + "' has no expectation, so it cannot fail");
     }
 }
 

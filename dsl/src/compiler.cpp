@@ -35,16 +35,27 @@ std::map<std::tuple<std::string, int, int>, DeclarationSpan> originSpans(const P
     return spans;
 }
 
+/// Whether the checker already warned that nothing supports the cause at `span`:
+/// the model's "unreachable" then says the same thing again.
+bool alreadyUnsupported(const std::vector<Diagnostic>& diagnostics, const DeclarationSpan& where) {
+    for (const Diagnostic& diagnostic : diagnostics)
+        if (diagnostic.id == "no-support" && diagnostic.file == where.file && diagnostic.span.begin == where.span.begin)
+            return true;
+    return false;
+}
+
 void addModelIssues(const Program& program, const std::vector<engine::ModelIssue>& issues,
                     std::vector<Diagnostic>& diagnostics) {
     const auto spans = originSpans(program);
     for (const engine::ModelIssue& issue : issues) {
+        auto it = spans.find(std::make_tuple(issue.origin.file, issue.origin.line, issue.origin.column));
+        if (issue.id == "unreachable-cause" && it != spans.end() && alreadyUnsupported(diagnostics, it->second))
+            continue;
         Diagnostic diagnostic;
         const bool warning = issue.severity == engine::ModelIssue::Severity::Warning;
         diagnostic.severity = warning ? Severity::Warning : Severity::Error;
         diagnostic.message = issue.message;
         if (warning) diagnostic.id = issue.id;
-        auto it = spans.find(std::make_tuple(issue.origin.file, issue.origin.line, issue.origin.column));
         if (it != spans.end()) {
             diagnostic.file = it->second.file;
             diagnostic.span = it->second.span;
