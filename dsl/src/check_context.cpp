@@ -6,7 +6,8 @@ void CheckContext::error(const SourceFile& file, ast::SourceSpan span, std::stri
     diagnostics_.push_back({Severity::Error, &file, span, std::move(message), {}});
 }
 
-void CheckContext::warning(std::string id, const SourceFile& file, ast::SourceSpan span, std::string message) {
+void CheckContext::warning(std::string id, const SourceFile& file, ast::SourceSpan span,
+                           std::string message) {
     diagnostics_.push_back({Severity::Warning, &file, span, std::move(message), std::move(id)});
 }
 

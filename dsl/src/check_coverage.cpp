@@ -29,7 +29,8 @@ Usage collectUsage(const Program& program) {
     for (const LoadedFile& loaded : program.files)
         for (const auto& rule : loaded.ast.rules)
             for (const auto& conclusion : rule.conclusions) {
-                if (conclusion.kind == ast::ConclusionDecl::Kind::Sets) usage.setFacts.insert(conclusion.target.name);
+                if (conclusion.kind == ast::ConclusionDecl::Kind::Sets)
+                    usage.setFacts.insert(conclusion.target.name);
                 if (conclusion.kind == ast::ConclusionDecl::Kind::Supports)
                     usage.supportedCauses.insert(conclusion.target.name);
             }
@@ -80,7 +81,8 @@ void checkCoverage(CheckContext& context) {
                 context.warning("no-support", file, cause.name.span,
                                 "cause '" + cause.name.name + "' has no rule that supports it");
             if (cause.title.empty())
-                context.warning("no-title", file, cause.name.span, "cause '" + cause.name.name + "' has no title");
+                context.warning("no-title", file, cause.name.span,
+                                "cause '" + cause.name.name + "' has no title");
         }
         for (const auto& test : loaded.ast.tests)
             if (test.expectations.empty())

@@ -26,7 +26,9 @@ ast::SourceSpan nameSpan(const Decl& decl) {
     return decl.name.span;
 }
 
-ast::SourceSpan testNameSpan(const ast::TestDecl& test) { return test.nameSpan; }
+ast::SourceSpan testNameSpan(const ast::TestDecl& test) {
+    return test.nameSpan;
+}
 
 void checkEnumValues(CheckContext& context, const SourceFile& file, const ast::FactDecl& fact) {
     std::unordered_map<std::string, const ast::Identifier*> seen;
@@ -72,7 +74,8 @@ void collectDeclarations(CheckContext& context) {
             declare(context, context.codeGroups, "code group", group.name.name, group.name.span, group, file,
                     &nameSpan);
         for (const auto& cause : ast.causes) {
-            declare(context, context.causes, "cause", cause.name.name, cause.name.span, cause, file, &nameSpan);
+            declare(context, context.causes, "cause", cause.name.name, cause.name.span, cause, file,
+                    &nameSpan);
             checkStepIds(context, file, cause);
         }
         for (const auto& rule : ast.rules)

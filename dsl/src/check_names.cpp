@@ -10,12 +10,14 @@ template <typename Decl>
 void require(CheckContext& context, const NameTable<Decl>& table, const char* kind, const SourceFile& file,
              const ast::Identifier& name) {
     if (table.find(name.name)) return;
-    context.error(file, name.span,
-                  std::string("unknown ") + kind + " '" + name.name + "'" + didYouMean(name.name, table.names));
+    context.error(
+        file, name.span,
+        std::string("unknown ") + kind + " '" + name.name + "'" + didYouMean(name.name, table.names));
 }
 
 void resolveCondition(CheckContext& context, const SourceFile& file, const ast::Condition& condition) {
-    for (const auto& compare : condition.compares) require(context, context.facts, "fact", file, compare.fact);
+    for (const auto& compare : condition.compares)
+        require(context, context.facts, "fact", file, compare.fact);
     for (const auto& membership : condition.memberships) {
         require(context, context.facts, "fact", file, membership.fact);
         if (membership.group) require(context, context.codeGroups, "code group", file, *membership.group);

@@ -12,26 +12,30 @@ namespace {
 const ast::Literal* requireNumber(CheckContext& context, const SourceFile& file, const ast::Literal& literal,
                                   const char* what) {
     if (literal.kind == ast::Literal::Kind::Number) return &literal;
-    context.error(file, literal.span, std::string(what) + " must be a number, not " + describeLiteral(literal));
+    context.error(file, literal.span,
+                  std::string(what) + " must be a number, not " + describeLiteral(literal));
     return nullptr;
 }
 
 void checkCertainty(CheckContext& context, const SourceFile& file, const ast::Literal& literal) {
     const ast::Literal* number = requireNumber(context, file, literal, "a certainty");
     if (number && !(number->number > 0 && number->number <= 1))
-        context.error(file, literal.span, "certainty " + literalText(literal) + " is out of range: expected a number in (0, 1]");
+        context.error(file, literal.span,
+                      "certainty " + literalText(literal) + " is out of range: expected a number in (0, 1]");
 }
 
 void checkPrior(CheckContext& context, const SourceFile& file, const ast::Literal& literal) {
     const ast::Literal* number = requireNumber(context, file, literal, "a prior");
     if (number && !(number->number > 0 && number->number < 1))
-        context.error(file, literal.span, "prior " + literalText(literal) + " is out of range: expected a number in (0, 1)");
+        context.error(file, literal.span,
+                      "prior " + literalText(literal) + " is out of range: expected a number in (0, 1)");
 }
 
 void checkCost(CheckContext& context, const SourceFile& file, const ast::Literal& literal) {
     const ast::Literal* number = requireNumber(context, file, literal, "a cost");
     if (number && !(number->number > 0))
-        context.error(file, literal.span, "cost " + literalText(literal) + " is out of range: expected a number above 0");
+        context.error(file, literal.span,
+                      "cost " + literalText(literal) + " is out of range: expected a number above 0");
 }
 
 void checkPriority(CheckContext& context, const SourceFile& file, const ast::Literal& literal) {
@@ -51,7 +55,8 @@ void checkRanges(CheckContext& context) {
             if (cause.prior) checkPrior(context, file, *cause.prior);
         for (const auto& rule : loaded.ast.rules) {
             for (const auto& conclusion : rule.conclusions)
-                if (conclusion.kind != ast::ConclusionDecl::Kind::Sets) checkCertainty(context, file, conclusion.value);
+                if (conclusion.kind != ast::ConclusionDecl::Kind::Sets)
+                    checkCertainty(context, file, conclusion.value);
             if (rule.priority) checkPriority(context, file, *rule.priority);
         }
     }

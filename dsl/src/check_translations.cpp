@@ -21,12 +21,14 @@ std::vector<TextBlock> collectTextBlocks(const Program& program) {
         const SourceFile* file = loaded.source.get();
         for (const auto& fact : loaded.ast.facts) {
             const std::string name = "fact '" + fact.name.name + "'";
-            if (fact.question) blocks.push_back({file, &*fact.question, fact.name.span, "question of " + name});
+            if (fact.question)
+                blocks.push_back({file, &*fact.question, fact.name.span, "question of " + name});
             if (fact.help) blocks.push_back({file, &*fact.help, fact.name.span, "help of " + name});
         }
         for (const auto& cause : loaded.ast.causes) {
             const std::string name = "cause '" + cause.name.name + "'";
-            if (!cause.title.empty()) blocks.push_back({file, &cause.title, cause.name.span, "title of " + name});
+            if (!cause.title.empty())
+                blocks.push_back({file, &cause.title, cause.name.span, "title of " + name});
             for (const auto& step : cause.steps)
                 blocks.push_back({file, &step.texts, step.id.span, "step '" + step.id.name + "' of " + name});
         }
@@ -54,9 +56,10 @@ void checkTranslations(CheckContext& context) {
         for (const std::string& language : programLanguages)
             if (!present.count(language)) {
                 // Point at the first text only: a caret under one line reads better than a block.
-                context.warning("missing-translation", *block.file,
-                                block.texts->empty() ? block.fallback : block.texts->front().span,
-                                block.description + " has no '" + language + "' text, while other texts have one");
+                context.warning(
+                    "missing-translation", *block.file,
+                    block.texts->empty() ? block.fallback : block.texts->front().span,
+                    block.description + " has no '" + language + "' text, while other texts have one");
             }
     }
 }

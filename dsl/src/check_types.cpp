@@ -59,9 +59,9 @@ void checkCompare(CheckContext& context, const SourceFile& file, const ast::Comp
     }
     const bool ordering = *compare.op != ast::Comparison::Eq && *compare.op != ast::Comparison::Ne;
     if (ordering && fact->type != ast::FactType::Number) {
-        context.error(file, compare.fact.span,
-                      std::string("'") + operatorText(*compare.op) + "' needs a number fact; " +
-                          describeFact(*fact));
+        context.error(
+            file, compare.fact.span,
+            std::string("'") + operatorText(*compare.op) + "' needs a number fact; " + describeFact(*fact));
         return;
     }
     requireValue(context, file, *fact, compare.value);
@@ -87,8 +87,9 @@ void checkCondition(CheckContext& context, const SourceFile& file, const ast::Co
 void checkCodeGroup(CheckContext& context, const SourceFile& file, const ast::CodeGroupDecl& group) {
     for (const ast::Literal& code : group.codes) {
         if (code.kind != ast::Literal::Kind::Code)
-            context.error(file, code.span,
-                          "code group '" + group.name.name + "' takes error codes, not " + describeLiteral(code));
+            context.error(
+                file, code.span,
+                "code group '" + group.name.name + "' takes error codes, not " + describeLiteral(code));
         else if (!languageErrorCode(code.text))
             context.error(file, code.span, malformedCodeMessage(code.text));
     }

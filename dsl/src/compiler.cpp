@@ -39,7 +39,8 @@ std::map<std::tuple<std::string, int, int>, DeclarationSpan> originSpans(const P
 /// the model's "unreachable" then says the same thing again.
 bool alreadyUnsupported(const std::vector<Diagnostic>& diagnostics, const DeclarationSpan& where) {
     for (const Diagnostic& diagnostic : diagnostics)
-        if (diagnostic.id == "no-support" && diagnostic.file == where.file && diagnostic.span.begin == where.span.begin)
+        if (diagnostic.id == "no-support" && diagnostic.file == where.file &&
+            diagnostic.span.begin == where.span.begin)
             return true;
     return false;
 }
@@ -49,7 +50,8 @@ void addModelIssues(const Program& program, const std::vector<engine::ModelIssue
     const auto spans = originSpans(program);
     for (const engine::ModelIssue& issue : issues) {
         auto it = spans.find(std::make_tuple(issue.origin.file, issue.origin.line, issue.origin.column));
-        if (issue.id == "unreachable-cause" && it != spans.end() && alreadyUnsupported(diagnostics, it->second))
+        if (issue.id == "unreachable-cause" && it != spans.end() &&
+            alreadyUnsupported(diagnostics, it->second))
             continue;
         Diagnostic diagnostic;
         const bool warning = issue.severity == engine::ModelIssue::Severity::Warning;

@@ -67,8 +67,12 @@ engine::Rule lowerRule(const SourceFile& file, const ast::RuleDecl& decl, const 
     for (const ast::ConclusionDecl& conclusionDecl : decl.conclusions) {
         engine::Conclusion conclusion;
         switch (conclusionDecl.kind) {
-            case ast::ConclusionDecl::Kind::Supports: conclusion.kind = engine::Conclusion::Kind::Supports; break;
-            case ast::ConclusionDecl::Kind::Excludes: conclusion.kind = engine::Conclusion::Kind::Excludes; break;
+            case ast::ConclusionDecl::Kind::Supports:
+                conclusion.kind = engine::Conclusion::Kind::Supports;
+                break;
+            case ast::ConclusionDecl::Kind::Excludes:
+                conclusion.kind = engine::Conclusion::Kind::Excludes;
+                break;
             case ast::ConclusionDecl::Kind::Sets: conclusion.kind = engine::Conclusion::Kind::Sets; break;
         }
         if (conclusion.kind == engine::Conclusion::Kind::Sets) {
@@ -103,8 +107,8 @@ engine::RuleTest lowerTest(const SourceFile& file, const ast::TestDecl& decl, co
         }
         if (expectationDecl.target) {
             const std::string& target = expectationDecl.target->name;
-            expectation.target = expectation.kind == Kind::NextQuestion ? names.factIds.at(target)
-                                                                        : names.causeIds.at(target);
+            expectation.target =
+                expectation.kind == Kind::NextQuestion ? names.factIds.at(target) : names.causeIds.at(target);
         }
         expectation.origin = originOf(file, expectationDecl.span);
         test.expectations.push_back(std::move(expectation));
@@ -133,11 +137,13 @@ engine::KnowledgeBase lower(const Program& program) {
         }
         for (const ast::CauseDecl& decl : loaded.ast.causes)
             names.causeIds.emplace(decl.name.name, static_cast<engine::CauseId>(names.causeIds.size()));
-        for (const ast::CodeGroupDecl& decl : loaded.ast.codeGroups) kb.codeGroups[decl.name.name] = lowerCodeGroup(decl);
+        for (const ast::CodeGroupDecl& decl : loaded.ast.codeGroups)
+            kb.codeGroups[decl.name.name] = lowerCodeGroup(decl);
     }
     for (const LoadedFile& loaded : program.files) {
         const SourceFile& file = *loaded.source;
-        for (const ast::CauseDecl& decl : loaded.ast.causes) kb.causes.push_back(lowerCause(file, decl, names));
+        for (const ast::CauseDecl& decl : loaded.ast.causes)
+            kb.causes.push_back(lowerCause(file, decl, names));
         for (const ast::RuleDecl& decl : loaded.ast.rules) kb.rules.push_back(lowerRule(file, decl, names));
         for (const ast::TestDecl& decl : loaded.ast.tests) kb.tests.push_back(lowerTest(file, decl, names));
     }

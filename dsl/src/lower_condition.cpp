@@ -22,7 +22,8 @@ engine::Atom::Op atomOp(ast::Comparison op) {
 
 class ConditionLowering {
 public:
-    ConditionLowering(const ast::Condition& source, const LoweredNames& names) : source_(source), names_(names) {}
+    ConditionLowering(const ast::Condition& source, const LoweredNames& names)
+        : source_(source), names_(names) {}
 
     engine::Condition run() {
         if (!source_.nodes.empty()) lowerNode(source_.root);
@@ -85,7 +86,8 @@ private:
                 atom.set.push_back(engine::Value::code(code));
             atom.setName = membership.group->name;
         } else {
-            for (const ast::Literal& literal : membership.values) atom.set.push_back(valueOf(atom.fact, literal));
+            for (const ast::Literal& literal : membership.values)
+                atom.set.push_back(valueOf(atom.fact, literal));
         }
         std::sort(atom.set.begin(), atom.set.end());
         atom.set.erase(std::unique(atom.set.begin(), atom.set.end()), atom.set.end());

@@ -71,7 +71,8 @@ std::optional<engine::Value> literalValue(const ast::FactDecl& fact, const ast::
             return std::nullopt;
         case ast::FactType::Code:
             if (literal.kind == Kind::Code) return engine::Value::code(*languageErrorCode(literal.text));
-            error = "code fact '" + name + "' takes an error code like 0xC004F211, not " + describeLiteral(literal);
+            error = "code fact '" + name + "' takes an error code like 0xC004F211, not " +
+                    describeLiteral(literal);
             return std::nullopt;
         case ast::FactType::Number:
             if (literal.kind == Kind::Number) return engine::Value::number(literal.number);

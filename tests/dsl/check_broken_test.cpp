@@ -16,7 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path brokenDir() { return fs::path(__FILE__).parent_path() / "check_broken"; }
+fs::path brokenDir() {
+    return fs::path(__FILE__).parent_path() / "check_broken";
+}
 
 std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -29,8 +31,10 @@ std::string readFile(const fs::path& path) {
 std::vector<std::string> caseNames() {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(brokenDir())) {
-        if (entry.is_directory()) names.push_back(entry.path().filename().string());
-        else if (entry.path().extension() == ".rules") names.push_back(entry.path().stem().string());
+        if (entry.is_directory())
+            names.push_back(entry.path().filename().string());
+        else if (entry.path().extension() == ".rules")
+            names.push_back(entry.path().stem().string());
     }
     std::sort(names.begin(), names.end());
     return names;
@@ -66,7 +70,8 @@ TEST_P(CheckBroken, DiagnosticsMatchTheGoldenFile) {
         std::ofstream(expectedPath, std::ios::binary) << actual;
         GTEST_SKIP() << "rewrote " << expectedPath;
     }
-    ASSERT_TRUE(fs::exists(expectedPath)) << "missing " << expectedPath << "; run with TRIAGE_UPDATE_GOLDEN=1";
+    ASSERT_TRUE(fs::exists(expectedPath))
+        << "missing " << expectedPath << "; run with TRIAGE_UPDATE_GOLDEN=1";
     EXPECT_FALSE(actual.empty()) << "a broken file must produce a diagnostic";
     EXPECT_EQ(actual, readFile(expectedPath));
 }

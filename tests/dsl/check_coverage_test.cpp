@@ -31,13 +31,14 @@ rule against
 }
 
 TEST(CheckCoverage, QuestionNoRuleReads) {
-    EXPECT_EQ(diagnosticsOf(std::string(connectedBase) + R"(fact reinstalled: bool
+    EXPECT_EQ(
+        diagnosticsOf(std::string(connectedBase) + R"(fact reinstalled: bool
   question
     en "Did you reinstall Windows?"
 )"),
-              "test.rules:11:6: warning: fact 'reinstalled' has a question, but no rule or fix step reads it\n"
-              "  fact reinstalled: bool\n"
-              "       ^~~~~~~~~~~\n");
+        "test.rules:11:6: warning: fact 'reinstalled' has a question, but no rule or fix step reads it\n"
+        "  fact reinstalled: bool\n"
+        "       ^~~~~~~~~~~\n");
 }
 
 TEST(CheckCoverage, FixStepConditionCountsAsAUse) {
@@ -58,15 +59,16 @@ rule lost
 }
 
 TEST(CheckCoverage, FactOnlyATicketCanGive) {
-    EXPECT_EQ(diagnosticsOf(std::string(connectedBase) + R"(fact edition: enum { home, pro }
+    EXPECT_EQ(
+        diagnosticsOf(std::string(connectedBase) + R"(fact edition: enum { home, pro }
 rule pro_edition
   when edition = pro
   then supports no_license 0.3
 )"),
-              "test.rules:11:6: warning: fact 'edition' has no question and no rule sets it: only a ticket can "
-              "give it\n"
-              "  fact edition: enum { home, pro }\n"
-              "       ^~~~~~~\n");
+        "test.rules:11:6: warning: fact 'edition' has no question and no rule sets it: only a ticket can "
+        "give it\n"
+        "  fact edition: enum { home, pro }\n"
+        "       ^~~~~~~\n");
 }
 
 TEST(CheckCoverage, DerivedFactIsNotAnInput) {
@@ -91,7 +93,8 @@ TEST(CheckCoverage, UnusedCodeGroup) {
 
 TEST(CheckCoverage, MissingTranslation) {
     // Every text has nl and en, except one question that has only nl.
-    EXPECT_EQ(diagnosticsOf(R"(fact reinstalled: bool
+    EXPECT_EQ(
+        diagnosticsOf(R"(fact reinstalled: bool
   question
     nl "Opnieuw geinstalleerd?"
     en "Reinstalled?"
@@ -106,19 +109,20 @@ rule reinstall_rule
   when reinstalled and not hardware_changed
   then supports reinstall 0.8
 )"),
-              "test.rules:7:5: warning: question of fact 'hardware_changed' has no 'en' text, while other texts "
-              "have one\n"
-              "      nl \"Nieuw moederbord?\"\n"
-              "      ^~~~~~~~~~~~~~~~~~~~~~\n");
+        "test.rules:7:5: warning: question of fact 'hardware_changed' has no 'en' text, while other texts "
+        "have one\n"
+        "      nl \"Nieuw moederbord?\"\n"
+        "      ^~~~~~~~~~~~~~~~~~~~~~\n");
 }
 
 TEST(CheckCoverage, UnusedFact) {
-    EXPECT_EQ(diagnosticsOf(std::string(connectedBase) + R"(fact forgotten: bool
+    EXPECT_EQ(
+        diagnosticsOf(std::string(connectedBase) + R"(fact forgotten: bool
 )"),
-              "test.rules:11:6: warning: fact 'forgotten' is never used: no question, and no rule reads or sets "
-              "it\n"
-              "  fact forgotten: bool\n"
-              "       ^~~~~~~~~\n");
+        "test.rules:11:6: warning: fact 'forgotten' is never used: no question, and no rule reads or sets "
+        "it\n"
+        "  fact forgotten: bool\n"
+        "       ^~~~~~~~~\n");
 }
 
 TEST(CheckCoverage, CauseWithoutTitleAndTestWithoutExpectation) {

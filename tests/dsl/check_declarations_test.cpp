@@ -24,10 +24,10 @@ TEST(CheckDeclarations, DuplicateFactHasANoteAtTheFirstDeclaration) {
 }
 
 TEST(CheckDeclarations, DuplicateCauseAcrossImportedFiles) {
-    const auto compiled = compileFiles(
-        {{"main.rules", std::string("import \"other.rules\"\n") + connectedBase},
-         {"other.rules", "cause no_license\n  title\n    en \"Also no license\"\n"}},
-        {"main.rules"});
+    const auto compiled =
+        compileFiles({{"main.rules", std::string("import \"other.rules\"\n") + connectedBase},
+                      {"other.rules", "cause no_license\n  title\n    en \"Also no license\"\n"}},
+                     {"main.rules"});
     EXPECT_EQ(compiled.text(),
               "main.rules:6:7: error: duplicate cause 'no_license'\n"
               "  cause no_license\n"
@@ -69,7 +69,8 @@ test "one"
 }
 
 TEST(CheckDeclarations, DuplicateEnumValue) {
-    const std::string text = std::string(connectedBase) + R"(fact windows_version: enum { win10, win11, win10 }
+    const std::string text =
+        std::string(connectedBase) + R"(fact windows_version: enum { win10, win11, win10 }
 rule old
   when windows_version = win10
   then supports no_license 0.2

@@ -25,8 +25,8 @@ struct Compiled {
 };
 
 /// Loads `roots` from the in-memory `files` and compiles them.
-inline Compiled compileFiles(const std::map<std::string, std::string>& files, const std::vector<std::string>& roots,
-                             const CompileOptions& options = {}) {
+inline Compiled compileFiles(const std::map<std::string, std::string>& files,
+                             const std::vector<std::string>& roots, const CompileOptions& options = {}) {
     Compiled compiled;
     const MemorySources sources(files);
     compiled.program = load(roots, sources);

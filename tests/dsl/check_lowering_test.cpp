@@ -60,7 +60,8 @@ test "hardware"
 class Lowering : public ::testing::Test {
 protected:
     void SetUp() override {
-        compiled_ = testing::compileFiles({{"base.rules", baseRules}, {"main.rules", mainRules}}, {"main.rules"});
+        compiled_ =
+            testing::compileFiles({{"base.rules", baseRules}, {"main.rules", mainRules}}, {"main.rules"});
         ASSERT_EQ(compiled_.text(), "");
         ASSERT_NE(compiled_.result.knowledgeBase, nullptr);
     }
@@ -120,7 +121,8 @@ TEST_F(Lowering, ConditionsBecomeAtomsWithChildrenBeforeParents) {
 
     EXPECT_EQ(condition.atoms[0].fact, 0u);
     EXPECT_EQ(condition.atoms[0].op, Atom::Op::In);
-    EXPECT_EQ(condition.atoms[0].set, (std::vector<Value>{Value::code(0xC004F211u), Value::code(0xC004F213u)}));
+    EXPECT_EQ(condition.atoms[0].set,
+              (std::vector<Value>{Value::code(0xC004F211u), Value::code(0xC004F213u)}));
     EXPECT_EQ(condition.atoms[0].setName, "hardware_codes");
 
     EXPECT_EQ(condition.atoms[1].fact, 2u);
@@ -129,7 +131,8 @@ TEST_F(Lowering, ConditionsBecomeAtomsWithChildrenBeforeParents) {
 
     EXPECT_EQ(condition.atoms[2].fact, 1u);
     EXPECT_EQ(condition.atoms[2].op, Atom::Op::In);
-    EXPECT_EQ(condition.atoms[2].set, (std::vector<Value>{Value::symbol(0), Value::symbol(2)}));  // win7, win11
+    EXPECT_EQ(condition.atoms[2].set,
+              (std::vector<Value>{Value::symbol(0), Value::symbol(2)}));  // win7, win11
     EXPECT_EQ(condition.atoms[2].setName, "");
 
     // And(atom0, Or(atom1, Not(atom2))); the parentheses leave no node.

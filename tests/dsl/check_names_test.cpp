@@ -35,14 +35,15 @@ rule hardware
   then supports no_license 0.9
 )";
     // With its only reader misspelt, the question is unused too.
-    EXPECT_EQ(diagnosticsOf(text),
-              "test.rules:11:6: warning: fact 'hardware_changed' has a question, but no rule or fix step reads "
-              "it\n"
-              "  fact hardware_changed: bool\n"
-              "       ^~~~~~~~~~~~~~~~\n"
-              "test.rules:15:43: error: unknown fact 'hardware_chaged'; did you mean 'hardware_changed'?\n"
-              "    when error_code in activation_codes and hardware_chaged\n"
-              "                                            ^~~~~~~~~~~~~~~\n");
+    EXPECT_EQ(
+        diagnosticsOf(text),
+        "test.rules:11:6: warning: fact 'hardware_changed' has a question, but no rule or fix step reads "
+        "it\n"
+        "  fact hardware_changed: bool\n"
+        "       ^~~~~~~~~~~~~~~~\n"
+        "test.rules:15:43: error: unknown fact 'hardware_chaged'; did you mean 'hardware_changed'?\n"
+        "    when error_code in activation_codes and hardware_chaged\n"
+        "                                            ^~~~~~~~~~~~~~~\n");
 }
 
 TEST(CheckNames, UnknownFactWithoutCloseNameHasNoSuggestion) {
@@ -72,10 +73,11 @@ TEST(CheckNames, UnknownCodeGroup) {
   when error_code in activation_code
   then supports no_license 0.5
 )";
-    EXPECT_EQ(diagnosticsOf(text),
-              "test.rules:12:22: error: unknown code group 'activation_code'; did you mean 'activation_codes'?\n"
-              "    when error_code in activation_code\n"
-              "                       ^~~~~~~~~~~~~~~\n");
+    EXPECT_EQ(
+        diagnosticsOf(text),
+        "test.rules:12:22: error: unknown code group 'activation_code'; did you mean 'activation_codes'?\n"
+        "    when error_code in activation_code\n"
+        "                       ^~~~~~~~~~~~~~~\n");
 }
 
 TEST(CheckNames, TestsNameFactsAndCauses) {

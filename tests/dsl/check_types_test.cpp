@@ -27,13 +27,14 @@ rule all_read
 }
 
 TEST(CheckTypes, EnumValueTheFactLacks) {
-    EXPECT_EQ(diagnosticsOf(withFacts(R"(rule new_windows
+    EXPECT_EQ(
+        diagnosticsOf(withFacts(R"(rule new_windows
   when windows_version = win12
   then supports no_license 0.2
 )")),
-              "test.rules:24:26: error: 'win12' is not a value of 'windows_version' (win7, win81, win10, win11)\n"
-              "    when windows_version = win12\n"
-              "                           ^~~~~\n");
+        "test.rules:24:26: error: 'win12' is not a value of 'windows_version' (win7, win81, win10, win11)\n"
+        "    when windows_version = win12\n"
+        "                           ^~~~~\n");
 }
 
 TEST(CheckTypes, MalformedErrorCode) {
