@@ -30,6 +30,17 @@ rule against
               "        ^~~~~~\n");
 }
 
+TEST(CheckCoverage, CauseNoRuleMentionsIsReportedOnce) {
+    // The model would call it unreachable as well; one warning says it all.
+    EXPECT_EQ(diagnosticsOf(std::string(connectedBase) + R"(cause lonely
+  title
+    en "Nobody mentions this"
+)"),
+              "test.rules:11:7: warning: cause 'lonely' has no rule that supports it\n"
+              "  cause lonely\n"
+              "        ^~~~~~\n");
+}
+
 TEST(CheckCoverage, QuestionNoRuleReads) {
     EXPECT_EQ(
         diagnosticsOf(std::string(connectedBase) + R"(fact reinstalled: bool
