@@ -62,12 +62,17 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
     model->index_ = std::make_unique<RuleIndex>(RuleIndex::build(base, model->graph_->ruleLevels()));
     model->answerValues_ = answerValuesByFact(base);
     model->rulesConcluding_.resize(base.causes.size());
+    model->rulesSupporting_.resize(base.causes.size());
+    auto addOnce = [](std::vector<RuleId>& rules, RuleId rule) {
+        if (rules.empty() || rules.back() != rule) rules.push_back(rule);
+    };
     for (RuleId rule = 0; rule < base.rules.size(); ++rule)
-        for (const auto& conclusion : base.rules[rule].conclusions)
-            if (conclusion.kind != engine::Conclusion::Kind::Sets) {
-                auto& rules = model->rulesConcluding_[conclusion.cause];
-                if (rules.empty() || rules.back() != rule) rules.push_back(rule);
-            }
+        for (const auto& conclusion : base.rules[rule].conclusions) {
+            if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
+            addOnce(model->rulesConcluding_[conclusion.cause], rule);
+            if (conclusion.kind == engine::Conclusion::Kind::Supports)
+                addOnce(model->rulesSupporting_[conclusion.cause], rule);
+        }
     spdlog::debug("model built: {} facts, {} rules, {} causes, {} guard buckets", base.facts.size(),
                   base.rules.size(), base.causes.size(), model->index_->buckets.size());
     return model;

@@ -63,6 +63,7 @@ Truth QuestionChooser::truth(RuleId rule) {
 }
 
 bool QuestionChooser::testsKnowledgeOf(RuleId rule, FactId fact) const {
+    if (!model_.index().testsKnowledge[rule]) return false;  // spares a visit to the rule itself
     for (const Atom& atom : model_.kb().rules[rule].condition.atoms)
         if (atom.fact == fact && (atom.op == Atom::Op::Known || atom.op == Atom::Op::Unknown)) return true;
     return false;
@@ -128,12 +129,9 @@ std::vector<FactId> QuestionChooser::candidates() {
 }
 
 bool QuestionChooser::couldGainSupport(CauseId cause) {
-    for (RuleId rule : model_.rulesConcluding(cause)) {
-        bool supports = false;
-        for (const auto& conclusion : model_.kb().rules[rule].conclusions)
-            supports |= conclusion.kind == engine::Conclusion::Kind::Supports && conclusion.cause == cause;
-        if (!supports) continue;
+    for (RuleId rule : model_.rulesSupporting(cause)) {
         if (truth(rule) != Truth::False) return true;  // fired, or still undecided
+        if (!model_.index().testsKnowledge[rule]) continue;
         for (const Atom& atom : model_.kb().rules[rule].condition.atoms)
             if (!memory_.value(atom.fact) && testsKnowledgeOf(rule, atom.fact)) return true;
     }

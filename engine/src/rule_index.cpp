@@ -76,6 +76,7 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
     index.unguardedReaders.resize(factCount);
     index.setters.resize(factCount);
     index.guards.resize(ruleCount);
+    index.testsKnowledge.resize(ruleCount, 0);
 
     std::set<std::pair<FactId, double>> tested;
     for (const Rule& rule : kb.rules)
@@ -87,6 +88,8 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
     for (RuleId id = 0; id < ruleCount; ++id) {
         const Rule& rule = kb.rules[id];
         const std::vector<FactId> reads = factsRead(rule.condition);
+        for (const Atom& atom : rule.condition.atoms)
+            if (atom.op == Atom::Op::Known || atom.op == Atom::Op::Unknown) index.testsKnowledge[id] = 1;
         for (FactId fact : reads) index.readers[fact].push_back(id);
         for (const auto& conclusion : rule.conclusions)
             if (conclusion.kind == engine::Conclusion::Kind::Sets) index.setters[conclusion.fact].push_back(id);

@@ -46,6 +46,8 @@ public:
     const std::vector<Value>& answerValues(FactId fact) const { return answerValues_[fact]; }
     /// Rules that support or exclude the cause, ascending.
     const std::vector<RuleId>& rulesConcluding(CauseId cause) const { return rulesConcluding_[cause]; }
+    /// Rules that support the cause, ascending.
+    const std::vector<RuleId>& rulesSupporting(CauseId cause) const { return rulesSupporting_[cause]; }
 
 private:
     Model() = default;
@@ -54,6 +56,7 @@ private:
     std::unique_ptr<RuleIndex> index_;
     std::vector<std::vector<Value>> answerValues_;
     std::vector<std::vector<RuleId>> rulesConcluding_;
+    std::vector<std::vector<RuleId>> rulesSupporting_;
 };
 
 }  // namespace triage::engine

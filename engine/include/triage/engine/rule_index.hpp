@@ -35,6 +35,7 @@ struct RuleIndex {
     std::vector<FactId> guardFacts;                     // facts that guard some rule, ascending
     std::vector<std::uint32_t> levels;                  // per rule: evaluation level (InferenceGraph)
     std::vector<std::uint32_t> firingRank;              // per rule: position in firing order
+    std::vector<std::uint8_t> testsKnowledge;           // per rule: has a `known`/`unknown` atom
     std::vector<Bucket> buckets;
 
     /// `levels` comes from InferenceGraph::ruleLevels().
