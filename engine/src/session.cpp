@@ -52,8 +52,9 @@ std::vector<Question> Session::usefulQuestions(std::size_t limit) const {
 }
 
 void Session::answer(FactId fact, std::optional<Value> value) {
-    spdlog::debug("answer {} = {}", model_->kb().facts[fact].name,
-                  value ? formatValue(model_->kb().facts[fact], *value) : std::string("unknown"));
+    if (spdlog::should_log(spdlog::level::debug))  // formatting the value is not free
+        spdlog::debug("answer {} = {}", model_->kb().facts[fact].name,
+                      value ? formatValue(model_->kb().facts[fact], *value) : std::string("unknown"));
     state_->answerMarks.push_back(state_->memory.mark());
     state_->memory.answer(fact, value);
 }
