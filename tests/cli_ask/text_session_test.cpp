@@ -98,7 +98,8 @@ TEST(AskTerminal, ReadlineSessionAnswersAndSeesTheConclusion) {
     const std::string transcript = answerUntilConclusion(process, "\r", /*completeWithTab=*/true);
     EXPECT_NE(transcript.find("Most likely cause: The printer lost its Wi-Fi connection"), std::string::npos)
         << transcript;
-    EXPECT_NE(transcript.find("yes"), std::string::npos) << transcript;  // what Tab completed, echoed
+    // Tab completed "y" to "yes " (readline adds the space), then Enter.
+    EXPECT_NE(transcript.find("yes \r\n"), std::string::npos) << transcript;
     process.send("quit\r");
     EXPECT_TRUE(process.readUntil("Goodbye."));
     EXPECT_EQ(process.wait(), 0);
