@@ -72,7 +72,8 @@ triage_tickets() {  # N M -> the first M tickets in Triage's format
       : > "$f"
     else
       head -n "$2" "$d/tickets.jsonl" > "$f.flat"
-      "$PY" "$HERE/kb_to_rules.py" tickets "$f.flat" "$f"
+      "$PY" "$HERE/kb_to_rules.py" tickets "$f.flat" "$f.part"  # no half file left if interrupted
+      mv "$f.part" "$f"
       rm -f "$f.flat"
     fi
   fi
@@ -260,11 +261,11 @@ for label, r in last.items():
         else:
             slot["run"], slot["M"] = r, int(m.group(3))
 def wall(r): return r["wall"]["median"]
-def rate(engine, n, load_engine=None):
+def rate(engine, n, load_engine=None, clock="wall"):
     s, l = runs.get((engine, n), {}), runs.get((load_engine or engine, n), {})
     if "run" not in s or "load" not in l:
         return float("nan")
-    ev = wall(s["run"]) - wall(l["load"])
+    ev = s["run"][clock]["median"] - l["load"][clock]["median"]
     return s["M"] / ev if ev > 0 else float("nan")
 def num(x):
     if x != x: return "n/a"
@@ -272,23 +273,25 @@ def num(x):
     if x >= 10: return f"{x:.1f}"
     return f"{x:.2f}"
 sizes = sorted({n for (_, n) in runs})
-print("| N | M | Triage tickets/s | clips-api tickets/s | ratio | Triage us/ticket | load s (Triage / clips) "
-      "| peak MiB Triage (load / run) | full-line cost ratio | threads-2 speedup |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| N | M | Triage tickets/s | clips-api tickets/s | ratio | ratio (CPU s) | Triage us/ticket "
+      "| load s (Triage / clips) | peak MiB Triage (load / run) | full-line cost ratio | threads-2 speedup |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 per_ticket = {}
 for n in sizes:
     t = rate("triage", n); c = rate("clips-api", n)
+    cpu_ratio = rate("triage", n, clock="cpu") / rate("clips-api", n, clock="cpu")
     full = rate("triage-full", n, "triage"); t2 = rate("triage-t2", n, "triage")
     s, cl = runs.get(("triage", n), {}), runs.get(("clips-api", n), {})
     per_ticket[n] = 1e6 / t if t == t and t > 0 else float("nan")
     load = f"{wall(s['load']):.3f} / {wall(cl['load']):.3f}" if "load" in s and "load" in cl else "n/a"
     peak = (f"{s['load']['peak_mib']['median']:.1f} / {s['run']['peak_mib']['median']:.1f}"
             if "load" in s and "run" in s else "n/a")
-    print(f"| {n:,} | {s.get('M', 0):,} | {num(t)} | {num(c)} | {num(t / c) if c == c else 'n/a'} | "
+    print(f"| {n:,} | {s.get('M', 0):,} | {num(t)} | {num(c)} | {num(t / c) if c == c else 'n/a'} | {num(cpu_ratio)} | "
           f"{num(per_ticket[n])} | {load} | {peak} | {num(t / full) if full == full else 'n/a'} | "
           f"{num(t2 / t) if t2 == t2 else 'n/a'} |")
 print()
-print("tickets/s = M / (median wall of the M-ticket run - median wall of the 0-ticket run); "
+print("tickets/s = M / (median wall of the M-ticket run - median wall of the 0-ticket run); ratio (CPU s): the same "
+      "with user+system CPU seconds instead of wall (steadier when other work shares the cores); "
       "full-line cost ratio = per-ticket time with every field / with --fields id,cause,score; "
       "threads-2 speedup = tickets/s with --threads 2 / with --threads 1 (both loads taken out with the 1-thread load run).")
 if 10000 in per_ticket and 100000 in per_ticket:
