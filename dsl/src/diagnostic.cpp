@@ -10,18 +10,24 @@ namespace {
 
 const char* label(Severity severity) {
     switch (severity) {
-        case Severity::Error: return "error";
-        case Severity::Warning: return "warning";
-        case Severity::Note: return "note";
+        case Severity::Error:
+            return "error";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Note:
+            return "note";
     }
     return "error";
 }
 
 const char* labelColour(Severity severity) {
     switch (severity) {
-        case Severity::Error: return "\033[1;31m";    // bold red
-        case Severity::Warning: return "\033[1;35m";  // bold magenta
-        case Severity::Note: return "\033[1;36m";     // bold cyan
+        case Severity::Error:
+            return "\033[1;31m";  // bold red
+        case Severity::Warning:
+            return "\033[1;35m";  // bold magenta
+        case Severity::Note:
+            return "\033[1;36m";  // bold cyan
     }
     return "";
 }
@@ -70,9 +76,8 @@ std::string format(const Diagnostic& diagnostic, const FormatOptions& options) {
     const std::string_view text = file.lineText(line);
     const std::size_t start = std::min<std::size_t>(static_cast<std::size_t>(column - 1), text.size());
     // Underline the span, but never past the end of its first line.
-    const std::size_t spanBytes = diagnostic.span.end > diagnostic.span.begin
-                                          ? diagnostic.span.end - diagnostic.span.begin
-                                          : 0;
+    const std::size_t spanBytes =
+        diagnostic.span.end > diagnostic.span.begin ? diagnostic.span.end - diagnostic.span.begin : 0;
     const std::string_view underlined = text.substr(start, std::min(spanBytes, text.size() - start));
     const std::size_t width = std::max<std::size_t>(1, utf8::codePointCount(underlined));
 

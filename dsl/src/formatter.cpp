@@ -40,12 +40,18 @@ std::string quoted(const std::string& text) {
 
 const char* comparisonText(ast::Comparison op) {
     switch (op) {
-        case ast::Comparison::Eq: return "=";
-        case ast::Comparison::Ne: return "!=";
-        case ast::Comparison::Lt: return "<";
-        case ast::Comparison::Le: return "<=";
-        case ast::Comparison::Gt: return ">";
-        case ast::Comparison::Ge: return ">=";
+        case ast::Comparison::Eq:
+            return "=";
+        case ast::Comparison::Ne:
+            return "!=";
+        case ast::Comparison::Lt:
+            return "<";
+        case ast::Comparison::Le:
+            return "<=";
+        case ast::Comparison::Gt:
+            return ">";
+        case ast::Comparison::Ge:
+            return ">=";
     }
     return "=";
 }
@@ -53,8 +59,8 @@ const char* comparisonText(ast::Comparison op) {
 /// A `given f` / `set f` written without a value: the parser left the
 /// implied `true` an empty span.
 bool isImpliedTrue(const ast::Literal& value) {
-    return value.kind == ast::Literal::Kind::Word && value.text == "true" && value.span.begin == value.span.end &&
-           value.span.begin != 0;
+    return value.kind == ast::Literal::Kind::Word && value.text == "true" &&
+           value.span.begin == value.span.end && value.span.begin != 0;
 }
 
 std::string valueSuffix(const ast::Literal& value) { return isImpliedTrue(value) ? "" : " = " + value.text; }
@@ -63,10 +69,14 @@ std::string valueSuffix(const ast::Literal& value) { return isImpliedTrue(value)
 // Conditions, with parentheses only where precedence needs them.
 int precedence(ast::ConditionNode::Kind kind) {
     switch (kind) {
-        case ast::ConditionNode::Kind::Or: return 1;
-        case ast::ConditionNode::Kind::And: return 2;
-        case ast::ConditionNode::Kind::Not: return 3;
-        default: return 4;
+        case ast::ConditionNode::Kind::Or:
+            return 1;
+        case ast::ConditionNode::Kind::And:
+            return 2;
+        case ast::ConditionNode::Kind::Not:
+            return 3;
+        default:
+            return 4;
     }
 }
 
@@ -88,7 +98,8 @@ std::string conditionText(const ast::Condition& condition, std::uint32_t index, 
                 text += test.group->name;
             } else {
                 text += "{ ";
-                for (std::size_t i = 0; i < test.values.size(); ++i) text += (i ? ", " : "") + test.values[i].text;
+                for (std::size_t i = 0; i < test.values.size(); ++i)
+                    text += (i ? ", " : "") + test.values[i].text;
                 text += " }";
             }
             break;
@@ -110,7 +121,8 @@ std::string conditionText(const ast::Condition& condition, std::uint32_t index, 
             }
             break;
         }
-        case ast::ConditionNode::Kind::Group: break;  // unwrapped above
+        case ast::ConditionNode::Kind::Group:
+            break;  // unwrapped above
     }
     return precedence(node->kind) < required ? "(" + text + ")" : text;
 }
@@ -136,12 +148,19 @@ public:
         Block block;
         std::string type;
         switch (fact.type) {
-            case ast::FactType::Bool: type = "bool"; break;
-            case ast::FactType::Code: type = "code"; break;
-            case ast::FactType::Number: type = "number"; break;
+            case ast::FactType::Bool:
+                type = "bool";
+                break;
+            case ast::FactType::Code:
+                type = "code";
+                break;
+            case ast::FactType::Number:
+                type = "number";
+                break;
             case ast::FactType::Enum:
                 type = "enum { ";
-                for (std::size_t i = 0; i < fact.enumValues.size(); ++i) type += (i ? ", " : "") + fact.enumValues[i].name;
+                for (std::size_t i = 0; i < fact.enumValues.size(); ++i)
+                    type += (i ? ", " : "") + fact.enumValues[i].name;
                 type += " }";
                 break;
         }
@@ -166,7 +185,8 @@ public:
         }
         add(block, 0, "codes " + group.name.name + " = {", group.span.begin);
         for (std::size_t i = 0; i < group.codes.size(); ++i) {
-            add(block, 2, group.codes[i].text + (i + 1 < group.codes.size() ? "," : ""), group.codes[i].span.begin);
+            add(block, 2, group.codes[i].text + (i + 1 < group.codes.size() ? "," : ""),
+                group.codes[i].span.begin);
         }
         add(block, 0, "}", group.span.end > 0 ? group.span.end - 1 : 0);
         return block;
@@ -212,9 +232,11 @@ public:
                     break;
             }
             // Later conclusions line their `and` up under the end of `then`.
-            add(block, i == 0 ? 2 : 3, (i == 0 ? "then " : "and ") + text, keywordBefore(conclusion.span.begin));
+            add(block, i == 0 ? 2 : 3, (i == 0 ? "then " : "and ") + text,
+                keywordBefore(conclusion.span.begin));
         }
-        if (rule.priority) add(block, 2, "priority " + rule.priority->text, keywordBefore(rule.priority->span.begin));
+        if (rule.priority)
+            add(block, 2, "priority " + rule.priority->text, keywordBefore(rule.priority->span.begin));
         return block;
     }
 
@@ -223,9 +245,10 @@ public:
         add(block, 0, "test " + quoted(test.name), test.span.begin);
         std::size_t given = 0, expectation = 0;
         while (given < test.given.size() || expectation < test.expectations.size()) {
-            const bool givenFirst = expectation == test.expectations.size() ||
-                                    (given < test.given.size() &&
-                                     test.given[given].span.begin < test.expectations[expectation].span.begin);
+            const bool givenFirst =
+                expectation == test.expectations.size() ||
+                (given < test.given.size() &&
+                 test.given[given].span.begin < test.expectations[expectation].span.begin);
             if (givenFirst) {
                 // One line per `given` clause, as written: `given a = 1, b = 2`.
                 const std::uint32_t anchor = keywordBefore(test.given[given].span.begin);
@@ -241,10 +264,18 @@ public:
                 const std::string target = expected.target ? expected.target->name : "";
                 std::string text;
                 switch (expected.kind) {
-                    case ast::Expectation::Kind::TopCause: text = "expect cause " + target; break;
-                    case ast::Expectation::Kind::NotTopCause: text = "expect not cause " + target; break;
-                    case ast::Expectation::Kind::NextQuestion: text = "expect question " + target; break;
-                    case ast::Expectation::Kind::NoQuestion: text = "expect no question"; break;
+                    case ast::Expectation::Kind::TopCause:
+                        text = "expect cause " + target;
+                        break;
+                    case ast::Expectation::Kind::NotTopCause:
+                        text = "expect not cause " + target;
+                        break;
+                    case ast::Expectation::Kind::NextQuestion:
+                        text = "expect question " + target;
+                        break;
+                    case ast::Expectation::Kind::NoQuestion:
+                        text = "expect no question";
+                        break;
                 }
                 add(block, 2, text, expected.span.begin);
             }
@@ -295,8 +326,9 @@ private:
                 --pos;
                 continue;
             }
-            auto after = std::upper_bound(comments_.begin(), comments_.end(), pos,
-                                          [](std::size_t p, const ast::Comment& comment) { return p <= comment.span.begin; });
+            auto after = std::upper_bound(
+                comments_.begin(), comments_.end(), pos,
+                [](std::size_t p, const ast::Comment& comment) { return p <= comment.span.begin; });
             if (after == comments_.begin() || std::prev(after)->span.end != pos) break;
             pos = std::prev(after)->span.begin;
         }
@@ -326,7 +358,8 @@ private:
 // Comments: each goes back beside the line it stood by.
 std::string commentText(const ast::Comment& comment) {
     std::string text = "#" + comment.text;
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.pop_back();
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+        text.pop_back();
     return text;
 }
 
@@ -342,8 +375,8 @@ bool blankLineFollows(std::string_view text, std::size_t pos) {
 
 bool isIndented(std::string_view text, std::size_t pos) { return pos > 0 && text[pos - 1] != '\n'; }
 
-void placeComments(std::vector<Block>& blocks, const std::vector<ast::Comment>& comments, std::string_view text,
-                   std::vector<TopLevelComment>& endOfFile) {
+void placeComments(std::vector<Block>& blocks, const std::vector<ast::Comment>& comments,
+                   std::string_view text, std::vector<TopLevelComment>& endOfFile) {
     std::vector<std::pair<std::size_t, std::size_t>> order;  // (block, line) in output order
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         for (std::size_t l = 0; l < blocks[b].lines.size(); ++l) order.emplace_back(b, l);
@@ -361,12 +394,14 @@ void placeComments(std::vector<Block>& blocks, const std::vector<ast::Comment>& 
         const bool beforeDeclaration = next == order.size() || order[next].second == 0;
         if (!beforeDeclaration) {
             Line& line = lineAt(next);
-            line.commentsBefore.push_back(std::string(static_cast<std::size_t>(line.indent), ' ') + commentText(comment));
+            line.commentsBefore.push_back(std::string(static_cast<std::size_t>(line.indent), ' ') +
+                                          commentText(comment));
         } else if (next > 0 && isIndented(text, comment.span.begin)) {
             blocks[order[next - 1].first].endComments.push_back("  " + commentText(comment));
         } else {
             TopLevelComment topLevel{commentText(comment), blankLineFollows(text, comment.span.begin)};
-            (next == order.size() ? endOfFile : blocks[order[next].first].leadingComments).push_back(topLevel);
+            (next == order.size() ? endOfFile : blocks[order[next].first].leadingComments)
+                .push_back(topLevel);
         }
     }
 }
@@ -385,14 +420,24 @@ std::string formatFile(const ast::File& file, const SourceFile& source) {
     std::vector<Block> blocks;
     for (const ast::Declaration& declaration : file.order) {
         switch (declaration.kind) {
-            case ast::Declaration::Kind::Import: blocks.push_back(renderer.import(file.imports[declaration.index])); break;
-            case ast::Declaration::Kind::Fact: blocks.push_back(renderer.fact(file.facts[declaration.index])); break;
+            case ast::Declaration::Kind::Import:
+                blocks.push_back(renderer.import(file.imports[declaration.index]));
+                break;
+            case ast::Declaration::Kind::Fact:
+                blocks.push_back(renderer.fact(file.facts[declaration.index]));
+                break;
             case ast::Declaration::Kind::CodeGroup:
                 blocks.push_back(renderer.codeGroup(file.codeGroups[declaration.index]));
                 break;
-            case ast::Declaration::Kind::Cause: blocks.push_back(renderer.cause(file.causes[declaration.index])); break;
-            case ast::Declaration::Kind::Rule: blocks.push_back(renderer.rule(file.rules[declaration.index])); break;
-            case ast::Declaration::Kind::Test: blocks.push_back(renderer.test(file.tests[declaration.index])); break;
+            case ast::Declaration::Kind::Cause:
+                blocks.push_back(renderer.cause(file.causes[declaration.index]));
+                break;
+            case ast::Declaration::Kind::Rule:
+                blocks.push_back(renderer.rule(file.rules[declaration.index]));
+                break;
+            case ast::Declaration::Kind::Test:
+                blocks.push_back(renderer.test(file.tests[declaration.index]));
+                break;
         }
     }
     std::vector<TopLevelComment> endOfFile;
@@ -404,7 +449,8 @@ std::string formatFile(const ast::File& file, const SourceFile& source) {
         appendComments(out, block.leadingComments, true);
         for (const Line& line : block.lines) {
             for (const std::string& comment : line.commentsBefore) out += comment + "\n";
-            out += std::string(static_cast<std::size_t>(line.indent), ' ') + line.text + line.trailingComment + "\n";
+            out += std::string(static_cast<std::size_t>(line.indent), ' ') + line.text +
+                   line.trailingComment + "\n";
         }
         for (const std::string& comment : block.endComments) out += comment + "\n";
     }

@@ -137,7 +137,8 @@ private:
         if (done_.count(key) != 0) return;
         if (auto open = std::find(stack_.begin(), stack_.end(), key); open != stack_.end()) {
             std::string cycle;
-            for (auto it = open; it != stack_.end(); ++it) cycle += names_[static_cast<std::size_t>(it - stack_.begin())] + " -> ";
+            for (auto it = open; it != stack_.end(); ++it)
+                cycle += names_[static_cast<std::size_t>(it - stack_.begin())] + " -> ";
             report(site, "import cycle: " + cycle + path);
             return;
         }
@@ -155,7 +156,8 @@ private:
         loaded.source = std::make_unique<SourceFile>(path, std::move(text));
         ParseResult parsed = parse(*loaded.source);
         loaded.ast = std::move(parsed.file);
-        for (Diagnostic& diagnostic : parsed.diagnostics) program_.diagnostics.push_back(std::move(diagnostic));
+        for (Diagnostic& diagnostic : parsed.diagnostics)
+            program_.diagnostics.push_back(std::move(diagnostic));
 
         stack_.push_back(key);
         names_.push_back(path);

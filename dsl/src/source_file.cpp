@@ -23,7 +23,7 @@ std::string_view SourceFile::lineText(int line) const {
     if (line < 1 || line > lineCount()) return {};
     const std::size_t begin = lineStarts_[line - 1];
     std::size_t end = line < lineCount() ? lineStarts_[line] - 1 : text_.size();  // drop the '\n'
-    if (end > begin && text_[end - 1] == '\r') --end;                           // and a CR before it
+    if (end > begin && text_[end - 1] == '\r') --end;                             // and a CR before it
     return std::string_view(text_).substr(begin, end - begin);
 }
 

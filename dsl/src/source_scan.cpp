@@ -18,7 +18,8 @@ std::string_view wordAt(std::string_view text, std::size_t pos) {
 }
 
 bool isDeclarationKeyword(std::string_view word) {
-    static constexpr std::array<std::string_view, 6> keywords{"import", "fact", "codes", "cause", "rule", "test"};
+    static constexpr std::array<std::string_view, 6> keywords{"import", "fact", "codes",
+                                                              "cause",  "rule", "test"};
     for (std::string_view keyword : keywords) {
         if (word == keyword) return true;
     }
@@ -61,8 +62,10 @@ std::vector<ast::Comment> comments(std::string_view text, std::size_t begin) {
             inText = false;  // texts end at the line end, even unterminated ones
             codeOnLine = false;
         } else if (inText) {
-            if (c == '\\' && pos + 1 < text.size() && text[pos + 1] != '\n') ++pos;
-            else if (c == '"') inText = false;
+            if (c == '\\' && pos + 1 < text.size() && text[pos + 1] != '\n')
+                ++pos;
+            else if (c == '"')
+                inText = false;
         } else if (c == '#') {
             std::size_t end = text.find('\n', pos);
             if (end == std::string_view::npos) end = text.size();
@@ -116,9 +119,12 @@ std::optional<InputProblem> findInputProblem(std::string_view text, std::size_t 
             inText = inComment = escaped = false;
         } else if (inComment) {
         } else if (inText) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inText = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inText = false;
         } else if (c == '#') {
             inComment = true;
         } else if (c == '"') {

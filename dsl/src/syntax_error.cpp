@@ -12,10 +12,10 @@ namespace triage::dsl {
 namespace {
 
 constexpr std::array<std::string_view, 32> keywords{
-        "import", "fact",     "bool",     "code",     "number", "enum",  "question", "help",
-        "cost",   "codes",    "cause",    "prior",    "title",  "fix",   "step",     "when",
-        "rule",   "then",     "supports", "excludes", "set",    "priority", "test",  "given",
-        "expect", "not",      "and",      "or",       "in",     "known", "unknown",  "no"};
+    "import", "fact",  "bool",     "code",     "number", "enum",     "question", "help",
+    "cost",   "codes", "cause",    "prior",    "title",  "fix",      "step",     "when",
+    "rule",   "then",  "supports", "excludes", "set",    "priority", "test",     "given",
+    "expect", "not",   "and",      "or",       "in",     "known",    "unknown",  "no"};
 
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
@@ -42,8 +42,9 @@ std::size_t endOfPreviousToken(std::string_view text, const std::vector<ast::Com
 std::size_t tokenLength(std::string_view text, std::size_t pos) {
     if (pos >= text.size()) return 0;
     const char c = text[pos];
-    const bool number = std::isdigit(static_cast<unsigned char>(c)) ||
-                        (c == '-' && pos + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[pos + 1])));
+    const bool number =
+        std::isdigit(static_cast<unsigned char>(c)) ||
+        (c == '-' && pos + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[pos + 1])));
     if (number || scan::isWordChar(c)) {
         std::size_t end = pos + 1;
         while (end < text.size() && (scan::isWordChar(text[end]) || (number && text[end] == '.'))) ++end;
@@ -68,7 +69,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
     for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            d[i][j] = std::min(
+                {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
                 d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
             }
@@ -118,7 +120,7 @@ Diagnostic syntaxError(const SourceFile& file, const std::vector<ast::Comment>& 
     diagnostic.file = &file;
     const bool sameLine = nextLineCounts || previousEnd <= declarationBegin ||
                           file.lineCol(static_cast<std::uint32_t>(previousEnd)).line ==
-                                  file.lineCol(static_cast<std::uint32_t>(token)).line;
+                              file.lineCol(static_cast<std::uint32_t>(token)).line;
     if (sameLine) {
         const auto begin = static_cast<std::uint32_t>(token);
         diagnostic.span = {begin, static_cast<std::uint32_t>(token + tokenLength(text, token))};

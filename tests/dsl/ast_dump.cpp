@@ -31,7 +31,8 @@ std::string node(const ast::Condition& condition, const ast::ConditionNode& curr
         case Kind::Compare: {
             const ast::CompareTest& test = condition.compares.at(current.index);
             if (!test.op) return test.fact.name;
-            return "(" + std::string(ops[static_cast<int>(*test.op)]) + " " + test.fact.name + " " + literal(test.value) + ")";
+            return "(" + std::string(ops[static_cast<int>(*test.op)]) + " " + test.fact.name + " " +
+                   literal(test.value) + ")";
         }
         case Kind::Membership: {
             const ast::MembershipTest& test = condition.memberships.at(current.index);
@@ -44,7 +45,8 @@ std::string node(const ast::Condition& condition, const ast::ConditionNode& curr
             const ast::KnownTest& test = condition.knowns.at(current.index);
             return std::string(test.known ? "(known " : "(unknown ") + test.fact.name + ")";
         }
-        case Kind::Not: return "(not " + node(condition, skipGroups(condition, current.children.at(0))) + ")";
+        case Kind::Not:
+            return "(not " + node(condition, skipGroups(condition, current.children.at(0))) + ")";
         case Kind::And:
         case Kind::Or: {
             std::vector<std::string> parts;
@@ -53,17 +55,21 @@ std::string node(const ast::Condition& condition, const ast::ConditionNode& curr
             for (const std::string& part : parts) out += " " + part;
             return out + ")";
         }
-        case Kind::Group: return node(condition, skipGroups(condition, current.children.at(0)));
+        case Kind::Group:
+            return node(condition, skipGroups(condition, current.children.at(0)));
     }
     return "?";
 }
 
 /// Operands of an and/or, with nested operators of the same kind flattened.
-void operands(const ast::Condition& condition, const ast::ConditionNode& parent, std::vector<std::string>& out) {
+void operands(const ast::Condition& condition, const ast::ConditionNode& parent,
+              std::vector<std::string>& out) {
     for (std::uint32_t child : parent.children) {
         const ast::ConditionNode& operand = skipGroups(condition, child);
-        if (operand.kind == parent.kind) operands(condition, operand, out);
-        else out.push_back(node(condition, operand));
+        if (operand.kind == parent.kind)
+            operands(condition, operand, out);
+        else
+            out.push_back(node(condition, operand));
     }
 }
 
@@ -126,7 +132,8 @@ std::string dumpFile(const ast::File& file) {
                 const ast::TestDecl& test = file.tests.at(declaration.index);
                 static const char* kinds[] = {"cause", "not-cause", "question", "no-question"};
                 out += "test \"" + test.name + "\"";
-                for (const ast::GivenFact& given : test.given) out += " given " + given.fact.name + "=" + literal(given.value);
+                for (const ast::GivenFact& given : test.given)
+                    out += " given " + given.fact.name + "=" + literal(given.value);
                 for (const ast::Expectation& expected : test.expectations) {
                     out += " expect " + std::string(kinds[static_cast<int>(expected.kind)]);
                     if (expected.target) out += " " + expected.target->name;

@@ -1,7 +1,7 @@
 // SourceFile's line table and the clang-style diagnostic format.
-#include <gtest/gtest.h>
-
 #include "triage/dsl/diagnostic.hpp"
+
+#include <gtest/gtest.h>
 
 namespace triage {
 namespace {
@@ -36,13 +36,15 @@ TEST(DiagnosticFormat, ShowsLocationLineAndCaret) {
 
 TEST(DiagnosticFormat, WarningAndEmptySpan) {
     const dsl::SourceFile file("a.rules", "cost\n");
-    EXPECT_EQ(dsl::format(at(file, 4, 4, "w", dsl::Severity::Warning)), "a.rules:1:5: warning: w\n  cost\n      ^\n");
+    EXPECT_EQ(dsl::format(at(file, 4, 4, "w", dsl::Severity::Warning)),
+              "a.rules:1:5: warning: w\n  cost\n      ^\n");
 }
 
 TEST(DiagnosticFormat, KeepsTabsForAlignmentAndCountsCharactersNotBytes) {
     const dsl::SourceFile file("a.rules", "\tnl \"vóór\" x\n");
     EXPECT_EQ(dsl::format(at(file, 4, 12, "m")), "a.rules:1:5: error: m\n  \tnl \"vóór\" x\n  \t   ^~~~~~\n");
-    EXPECT_EQ(dsl::format(at(file, 13, 14, "m")), "a.rules:1:14: error: m\n  \tnl \"vóór\" x\n  \t          ^\n");
+    EXPECT_EQ(dsl::format(at(file, 13, 14, "m")),
+              "a.rules:1:14: error: m\n  \tnl \"vóór\" x\n  \t          ^\n");
 }
 
 TEST(DiagnosticFormat, SpanIsCutAtTheEndOfItsLine) {
@@ -63,16 +65,18 @@ TEST(DiagnosticFormat, WithoutAFile) {
 
 TEST(DiagnosticFormat, Colour) {
     const dsl::SourceFile file("a.rules", "x\n");
-    EXPECT_EQ(dsl::format(at(file, 0, 1, "m"), {.colour = true}),
-              "\033[1ma.rules:1:1:\033[0m \033[1;31merror:\033[0m\033[1m m\033[0m\n  x\n  \033[1;32m^\033[0m\n");
-    EXPECT_NE(dsl::format(at(file, 0, 1, "m", dsl::Severity::Warning), {.colour = true}).find("\033[1;35mwarning:"),
-              std::string::npos);
+    EXPECT_EQ(
+        dsl::format(at(file, 0, 1, "m"), {.colour = true}),
+        "\033[1ma.rules:1:1:\033[0m \033[1;31merror:\033[0m\033[1m m\033[0m\n  x\n  \033[1;32m^\033[0m\n");
+    EXPECT_NE(
+        dsl::format(at(file, 0, 1, "m", dsl::Severity::Warning), {.colour = true}).find("\033[1;35mwarning:"),
+        std::string::npos);
 }
 
 TEST(Diagnostics, SortAndErrors) {
     const dsl::SourceFile b("b.rules", "xxxxxxxxxx"), a("a.rules", "xxxxxxxxxx");
-    std::vector<dsl::Diagnostic> all{at(b, 1, 1, "b1"), at(a, 5, 5, "a5", dsl::Severity::Warning), at(a, 5, 5, "a5e"),
-                                     at(a, 2, 2, "a2")};
+    std::vector<dsl::Diagnostic> all{at(b, 1, 1, "b1"), at(a, 5, 5, "a5", dsl::Severity::Warning),
+                                     at(a, 5, 5, "a5e"), at(a, 2, 2, "a2")};
     dsl::Diagnostic fileless;
     fileless.message = "none";
     all.push_back(fileless);

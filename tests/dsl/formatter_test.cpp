@@ -1,5 +1,7 @@
 // The formatter's guarantees: canonical layout, a fixpoint after one run,
 // the same AST after formatting, and comments kept in place.
+#include "triage/dsl/formatter.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -7,7 +9,6 @@
 #include <sstream>
 
 #include "ast_dump.hpp"
-#include "triage/dsl/formatter.hpp"
 #include "triage/dsl/parser.hpp"
 
 namespace triage {
@@ -20,7 +21,9 @@ std::string formatText(const std::string& text) {
     return dsl::formatFile(result.file, source);
 }
 
-std::string dumpOf(const std::string& text) { return testing::dumpFile(dsl::parse(dsl::SourceFile("f.rules", text)).file); }
+std::string dumpOf(const std::string& text) {
+    return testing::dumpFile(dsl::parse(dsl::SourceFile("f.rules", text)).file);
+}
 
 /// The three guarantees, for any parseable text.
 void expectFormatGuarantees(const std::string& text) {
@@ -90,7 +93,8 @@ test "t \"quoted\""
 TEST(Formatter, GuaranteesHoldForAMessyFile) { expectFormatGuarantees(messy); }
 
 TEST(Formatter, LongCodeGroupsGetOneCodePerLine) {
-    const std::string text = "codes g = { 0xC004F211, 0xC004F212, 0xC004F213, 0xC004F214, 0xC004F215, 0xC004F216 }\n";
+    const std::string text =
+        "codes g = { 0xC004F211, 0xC004F212, 0xC004F213, 0xC004F214, 0xC004F215, 0xC004F216 }\n";
     EXPECT_EQ(formatText(text),
               "codes g = {\n  0xC004F211,\n  0xC004F212,\n  0xC004F213,\n  0xC004F214,\n  0xC004F215,\n"
               "  0xC004F216\n}\n");
@@ -155,7 +159,8 @@ TEST(Formatter, DocumentationExamplesAreCanonical) {
     content << in.rdbuf();
     const std::string doc = content.str();
     int examples = 0;
-    for (std::size_t start = doc.find("```rules\n"); start != std::string::npos; start = doc.find("```rules\n", start)) {
+    for (std::size_t start = doc.find("```rules\n"); start != std::string::npos;
+         start = doc.find("```rules\n", start)) {
         start += 9;
         const std::string example = doc.substr(start, doc.find("```", start) - start);
         EXPECT_EQ(formatText(example), example);

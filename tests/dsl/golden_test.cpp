@@ -40,7 +40,8 @@ TEST_P(BrokenFile, GivesTheExpectedDiagnostics) {
     const std::string name = GetParam();
     const dsl::SourceFile source(name + ".rules", readFile(brokenFolder / (name + ".rules")));
     std::string actual;
-    for (const dsl::Diagnostic& diagnostic : dsl::parse(source).diagnostics) actual += dsl::format(diagnostic);
+    for (const dsl::Diagnostic& diagnostic : dsl::parse(source).diagnostics)
+        actual += dsl::format(diagnostic);
 
     const fs::path expectedPath = brokenFolder / (name + ".expected");
     const char* update = std::getenv("TRIAGE_UPDATE_GOLDEN");
@@ -48,7 +49,8 @@ TEST_P(BrokenFile, GivesTheExpectedDiagnostics) {
         std::ofstream(expectedPath, std::ios::binary) << actual;
         GTEST_SKIP() << "rewrote " << expectedPath;
     }
-    ASSERT_TRUE(fs::exists(expectedPath)) << "missing " << expectedPath << "; run with TRIAGE_UPDATE_GOLDEN=1";
+    ASSERT_TRUE(fs::exists(expectedPath))
+        << "missing " << expectedPath << "; run with TRIAGE_UPDATE_GOLDEN=1";
     EXPECT_EQ(actual, readFile(expectedPath));
 }
 

@@ -1,11 +1,11 @@
 // The loader: folders, imports (once, in order, relative), cycles and missing files.
+#include "triage/dsl/loader.hpp"
+
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
-
-#include "triage/dsl/loader.hpp"
 
 namespace triage {
 namespace {
@@ -25,8 +25,10 @@ std::string diagnosticsOf(const dsl::Program& program) {
 }
 
 TEST(MemorySources, ReadsListsAndNormalises) {
-    const dsl::MemorySources sources(Files{{"rules/b.rules", "b"}, {"rules/a.rules", "a"}, {"rules/sub/c.rules", "c"},
-                                      {"rules/notes.txt", "n"}});
+    const dsl::MemorySources sources(Files{{"rules/b.rules", "b"},
+                                           {"rules/a.rules", "a"},
+                                           {"rules/sub/c.rules", "c"},
+                                           {"rules/notes.txt", "n"}});
     std::string text, error;
     EXPECT_TRUE(sources.read("rules/./x/../a.rules", text, error));
     EXPECT_EQ(text, "a");
@@ -41,9 +43,9 @@ TEST(MemorySources, ReadsListsAndNormalises) {
 
 TEST(Loader, ImportsComeFirstAndAreReadOnce) {
     const dsl::MemorySources sources(Files{
-            {"rules/main.rules", "import \"common/base.rules\"\nimport \"other.rules\"\nfact m: bool\n"},
-            {"rules/other.rules", "import \"common/base.rules\"\nfact o: bool\n"},
-            {"rules/common/base.rules", "fact b: bool\n"},
+        {"rules/main.rules", "import \"common/base.rules\"\nimport \"other.rules\"\nfact m: bool\n"},
+        {"rules/other.rules", "import \"common/base.rules\"\nfact o: bool\n"},
+        {"rules/common/base.rules", "fact b: bool\n"},
     });
     const dsl::Program program = dsl::load({"rules/main.rules", "rules/other.rules"}, sources);
     EXPECT_EQ(diagnosticsOf(program), "");
@@ -58,7 +60,8 @@ TEST(Loader, FolderExpandsToItsRulesFilesSorted) {
 }
 
 TEST(Loader, ImportCycleIsReportedAtTheImport) {
-    const dsl::MemorySources sources(Files{{"a.rules", "import \"b.rules\"\n"}, {"b.rules", "import \"a.rules\"\n"}});
+    const dsl::MemorySources sources(
+        Files{{"a.rules", "import \"b.rules\"\n"}, {"b.rules", "import \"a.rules\"\n"}});
     const dsl::Program program = dsl::load({"a.rules"}, sources);
     EXPECT_EQ(diagnosticsOf(program),
               "b.rules:1:1: error: import cycle: a.rules -> b.rules -> a.rules\n"
@@ -83,7 +86,8 @@ TEST(Loader, SyntaxErrorsAreCollected) {
 
 TEST(Loader, ImportDepthIsLimited) {
     std::map<std::string, std::string> files;
-    for (int i = 0; i < 70; ++i) files["f" + std::to_string(i) + ".rules"] = "import \"f" + std::to_string(i + 1) + ".rules\"\n";
+    for (int i = 0; i < 70; ++i)
+        files["f" + std::to_string(i) + ".rules"] = "import \"f" + std::to_string(i + 1) + ".rules\"\n";
     files["f70.rules"] = "";
     const dsl::Program program = dsl::load({"f0.rules"}, dsl::MemorySources(files));
     ASSERT_EQ(program.diagnostics.size(), 1u);
@@ -112,7 +116,8 @@ TEST(DiskSources, ReadsFilesAndFolders) {
     const dsl::Program program = dsl::load({folder.string()}, sources);
     EXPECT_EQ(diagnosticsOf(program), "");
     std::vector<std::string> names;
-    for (const std::string& name : fileNames(program)) names.push_back(fs::path(name).lexically_relative(folder).generic_string());
+    for (const std::string& name : fileNames(program))
+        names.push_back(fs::path(name).lexically_relative(folder).generic_string());
     EXPECT_EQ(names, (std::vector<std::string>{"a.rules", "sub/c.rules", "b.rules"}));
     fs::remove_all(folder);
 }

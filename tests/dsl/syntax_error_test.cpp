@@ -29,18 +29,21 @@ TEST(SyntaxErrors, MissingTokenAtLineEndStaysOnThatLine) {
 
 TEST(SyntaxErrors, ConditionAfterKeyword) {
     EXPECT_EQ(diagnosticsOf("rule r\n  when then supports c 0.5\n"),
-              "x.rules:2:8: error: expected condition, found 'then'\n    when then supports c 0.5\n         ^~~~\n");
+              "x.rules:2:8: error: expected condition, found 'then'\n    when then supports c 0.5\n         "
+              "^~~~\n");
 }
 
 TEST(SyntaxErrors, MisspelledClauseSuggestsTheKeyword) {
-    EXPECT_EQ(diagnosticsOf("fact x: bool\n  questoin\n    en \"Q\"\n"),
-              "x.rules:2:3: error: expected 'question', 'help', 'cost' or a new declaration, found 'questoin'; "
-              "did you mean 'question'?\n    questoin\n    ^~~~~~~~\n");
+    EXPECT_EQ(
+        diagnosticsOf("fact x: bool\n  questoin\n    en \"Q\"\n"),
+        "x.rules:2:3: error: expected 'question', 'help', 'cost' or a new declaration, found 'questoin'; "
+        "did you mean 'question'?\n    questoin\n    ^~~~~~~~\n");
 }
 
 TEST(SyntaxErrors, UnterminatedText) {
     EXPECT_EQ(diagnosticsOf("fact x: bool\n  question\n    en \"Q?\n  cost 2\n"),
-              "x.rules:3:11: error: expected '\"' to end the text, found end of line\n      en \"Q?\n            ^\n");
+              "x.rules:3:11: error: expected '\"' to end the text, found end of line\n      en \"Q?\n        "
+              "    ^\n");
 }
 
 TEST(SyntaxErrors, DuplicateClause) {
@@ -49,9 +52,10 @@ TEST(SyntaxErrors, DuplicateClause) {
 }
 
 TEST(SyntaxErrors, NotADeclaration) {
-    EXPECT_EQ(diagnosticsOf("fcat x: bool\n"),
-              "x.rules:1:1: error: expected a declaration ('import', 'fact', 'codes', 'cause', 'rule' or 'test'), "
-              "found 'fcat'; did you mean 'fact'?\n  fcat x: bool\n  ^~~~\n");
+    EXPECT_EQ(
+        diagnosticsOf("fcat x: bool\n"),
+        "x.rules:1:1: error: expected a declaration ('import', 'fact', 'codes', 'cause', 'rule' or 'test'), "
+        "found 'fcat'; did you mean 'fact'?\n  fcat x: bool\n  ^~~~\n");
 }
 
 TEST(SyntaxErrors, EndOfInput) {
@@ -72,7 +76,8 @@ TEST(InputLimits, TenThousandParenthesesAreAnErrorNotACrash) {
 }
 
 TEST(InputLimits, AMillionOpenParentheses) {
-    const dsl::ParseResult result = dsl::parse(dsl::SourceFile("deep.rules", "rule r when " + std::string(1000000, '(')));
+    const dsl::ParseResult result =
+        dsl::parse(dsl::SourceFile("deep.rules", "rule r when " + std::string(1000000, '(')));
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics[0].message, "condition nested deeper than 256 levels");
 }
@@ -80,7 +85,8 @@ TEST(InputLimits, AMillionOpenParentheses) {
 TEST(InputLimits, DeepNotsCountToo) {
     std::string nots;
     for (int i = 0; i < 300; ++i) nots += "not ";
-    const dsl::ParseResult result = dsl::parse(dsl::SourceFile("n.rules", "rule r when " + nots + "a then set b\n"));
+    const dsl::ParseResult result =
+        dsl::parse(dsl::SourceFile("n.rules", "rule r when " + nots + "a then set b\n"));
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics[0].message, "condition nested deeper than 256 levels");
 }
@@ -89,21 +95,22 @@ TEST(InputLimits, NestingUpToTheLimitParses) {
     std::string condition = "a";
     for (int i = 0; i < 128; ++i) condition = "not (" + condition + " and b)";  // 256 levels
     const dsl::ParseResult result =
-            dsl::parse(dsl::SourceFile("ok.rules", "rule r when " + condition + " then set c\n"));
+        dsl::parse(dsl::SourceFile("ok.rules", "rule r when " + condition + " then set c\n"));
     EXPECT_TRUE(result.ok()) << dsl::format(result.diagnostics.at(0));
 }
 
 TEST(InputLimits, FilesOver16MiBAreRefused) {
-    const dsl::ParseResult result = dsl::parse(dsl::SourceFile("big.rules", std::string(16 * 1024 * 1024 + 1, ' ')));
+    const dsl::ParseResult result =
+        dsl::parse(dsl::SourceFile("big.rules", std::string(16 * 1024 * 1024 + 1, ' ')));
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics[0].message, "file is larger than 16 MiB");
 }
 
 TEST(InputLimits, FiveMegabytesParseInReasonableTime) {
     const std::string unit =
-            "fact f: enum { a, b }\n  question\n    nl \"Welke versie van Windows is geïnstalleerd?\"\n"
-            "    en \"Which version of Windows is installed?\"\n  cost 2\n\n"
-            "rule r\n  when f = a and not (g or known h) # why\n  then supports c 0.5\n   and set x\n\n";
+        "fact f: enum { a, b }\n  question\n    nl \"Welke versie van Windows is geïnstalleerd?\"\n"
+        "    en \"Which version of Windows is installed?\"\n  cost 2\n\n"
+        "rule r\n  when f = a and not (g or known h) # why\n  then supports c 0.5\n   and set x\n\n";
     std::string text;
     while (text.size() < 5 * 1000 * 1000) text += unit;
     const auto start = std::chrono::steady_clock::now();
