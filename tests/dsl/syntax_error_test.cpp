@@ -2,7 +2,7 @@
 // keep hostile input from crashing or hanging the parser.
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <ctime>
 
 #include "triage/dsl/parser.hpp"
 
@@ -113,9 +113,9 @@ TEST(InputLimits, FiveMegabytesParseInReasonableTime) {
         "rule r\n  when f = a and not (g or known h) # why\n  then supports c 0.5\n   and set x\n\n";
     std::string text;
     while (text.size() < 5 * 1000 * 1000) text += unit;
-    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t start = std::clock();  // CPU time: the machine may be busy
     const dsl::ParseResult result = dsl::parse(dsl::SourceFile("big.rules", text));
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     EXPECT_TRUE(result.ok());
     EXPECT_EQ(result.file.facts.size(), text.size() / unit.size());
     EXPECT_LT(seconds, 30.0);  // Debug build on a shared machine; a release build takes well under a second
