@@ -32,13 +32,6 @@ RuleLoadReport loadRules(const RuleSources& sources, bool warningsAsErrors, std:
     std::vector<dsl::Diagnostic> diagnostics = std::move(compiled.diagnostics);
 
     RuleLoadReport report;
-    std::shared_ptr<const engine::Model> model;
-    if (compiled.knowledgeBase) {
-        // compile() already reported the model's issues among its diagnostics.
-        std::vector<engine::ModelIssue> issues;
-        model = engine::Model::build(compiled.knowledgeBase, issues);
-    }
-
     dsl::FormatOptions formatOptions;
     formatOptions.colour = colour;
     for (const dsl::Diagnostic& diagnostic : diagnostics) {
@@ -46,7 +39,7 @@ RuleLoadReport loadRules(const RuleSources& sources, bool warningsAsErrors, std:
         if (diagnostic.severity == dsl::Severity::Error) ++report.errors;
         if (diagnostic.severity == dsl::Severity::Warning) ++report.warnings;
     }
-    if (report.errors == 0 && compiled.knowledgeBase) report.model = std::move(model);
+    if (report.errors == 0) report.model = std::move(compiled.model);
     return report;
 }
 

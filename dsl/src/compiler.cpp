@@ -105,17 +105,21 @@ CompileResult compile(const Program& program, const CompileOptions& options) {
     for (Diagnostic& diagnostic : context.diagnostics()) result.diagnostics.push_back(std::move(diagnostic));
 
     std::shared_ptr<const engine::KnowledgeBase> kb;
+    std::shared_ptr<const engine::Model> model;
     if (!hasErrors(result.diagnostics)) {
         kb = std::make_shared<const engine::KnowledgeBase>(lower(program));
         std::vector<engine::ModelIssue> issues;
-        engine::Model::build(kb, issues);
+        model = engine::Model::build(kb, issues);
         addModelIssues(program, issues, result.diagnostics);
     }
     if (options.warningsAsErrors)
         for (Diagnostic& diagnostic : result.diagnostics)
             if (diagnostic.severity == Severity::Warning) diagnostic.severity = Severity::Error;
     sortKeepingNotes(program, result.diagnostics);
-    if (!hasErrors(result.diagnostics)) result.knowledgeBase = std::move(kb);
+    if (!hasErrors(result.diagnostics)) {
+        result.knowledgeBase = std::move(kb);
+        result.model = std::move(model);
+    }
     return result;
 }
 

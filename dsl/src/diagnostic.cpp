@@ -61,17 +61,21 @@ std::string format(const Diagnostic& diagnostic, const FormatOptions& options) {
     const auto paint = [&](const char* colour, const std::string& text) {
         return options.colour ? colour + text + reset : text;
     };
+    // The id tells the author which warning kind this is (docs/diagnostics.md),
+    // also after --werror has turned it into an error.
+    const std::string message = diagnostic.id.empty() ? diagnostic.message
+                                                       : diagnostic.message + " [" + diagnostic.id + "]";
     std::string out;
     if (diagnostic.file == nullptr) {
         out += paint(labelColour(diagnostic.severity), std::string(label(diagnostic.severity)) + ":");
-        out += paint(bold, " " + diagnostic.message) + "\n";
+        out += paint(bold, " " + message) + "\n";
         return out;
     }
     const SourceFile& file = *diagnostic.file;
     const auto [line, column] = file.lineCol(diagnostic.span.begin);
     out += paint(bold, file.name() + ":" + std::to_string(line) + ":" + std::to_string(column) + ":") + " ";
     out += paint(labelColour(diagnostic.severity), std::string(label(diagnostic.severity)) + ":");
-    out += paint(bold, " " + diagnostic.message) + "\n";
+    out += paint(bold, " " + message) + "\n";
 
     const std::string_view text = file.lineText(line);
     const std::size_t start = std::min<std::size_t>(static_cast<std::size_t>(column - 1), text.size());

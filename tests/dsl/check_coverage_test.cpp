@@ -25,7 +25,7 @@ rule against
   when error_code = 0xC004F211
   then excludes orphan 0.5
 )"),
-              "test.rules:11:7: warning: cause 'orphan' has no rule that supports it\n"
+              "test.rules:11:7: warning: cause 'orphan' has no rule that supports it [no-support]\n"
               "  cause orphan\n"
               "        ^~~~~~\n");
 }
@@ -36,7 +36,7 @@ TEST(CheckCoverage, CauseNoRuleMentionsIsReportedOnce) {
   title
     en "Nobody mentions this"
 )"),
-              "test.rules:11:7: warning: cause 'lonely' has no rule that supports it\n"
+              "test.rules:11:7: warning: cause 'lonely' has no rule that supports it [no-support]\n"
               "  cause lonely\n"
               "        ^~~~~~\n");
 }
@@ -47,7 +47,7 @@ TEST(CheckCoverage, QuestionNoRuleReads) {
   question
     en "Did you reinstall Windows?"
 )"),
-        "test.rules:11:6: warning: fact 'reinstalled' has a question, but no rule or fix step reads it\n"
+        "test.rules:11:6: warning: fact 'reinstalled' has a question, but no rule or fix step reads it [unused-question]\n"
         "  fact reinstalled: bool\n"
         "       ^~~~~~~~~~~\n");
 }
@@ -77,7 +77,7 @@ rule pro_edition
   then supports no_license 0.3
 )"),
         "test.rules:11:6: warning: fact 'edition' has no question and no rule sets it: only a ticket can "
-        "give it\n"
+        "give it [input-only-fact]\n"
         "  fact edition: enum { home, pro }\n"
         "       ^~~~~~~\n");
 }
@@ -97,7 +97,7 @@ rule use
 TEST(CheckCoverage, UnusedCodeGroup) {
     EXPECT_EQ(diagnosticsOf(std::string(connectedBase) + R"(codes spare_codes = { 0xC004F213 }
 )"),
-              "test.rules:11:7: warning: code group 'spare_codes' is never used\n"
+              "test.rules:11:7: warning: code group 'spare_codes' is never used [unused-group]\n"
               "  codes spare_codes = { 0xC004F213 }\n"
               "        ^~~~~~~~~~~\n");
 }
@@ -121,7 +121,7 @@ rule reinstall_rule
   then supports reinstall 0.8
 )"),
         "test.rules:7:5: warning: question of fact 'hardware_changed' has no 'en' text, while other texts "
-        "have one\n"
+        "have one [missing-translation]\n"
         "      nl \"Nieuw moederbord?\"\n"
         "      ^~~~~~~~~~~~~~~~~~~~~~\n");
 }
@@ -131,7 +131,7 @@ TEST(CheckCoverage, UnusedFact) {
         diagnosticsOf(std::string(connectedBase) + R"(fact forgotten: bool
 )"),
         "test.rules:11:6: warning: fact 'forgotten' is never used: no question, and no rule reads or sets "
-        "it\n"
+        "it [unused-fact]\n"
         "  fact forgotten: bool\n"
         "       ^~~~~~~~~\n");
 }
@@ -144,10 +144,10 @@ rule untitled_rule
 test "nothing expected"
   given error_code = 0xC004F211
 )"),
-              "test.rules:11:7: warning: cause 'untitled' has no title\n"
+              "test.rules:11:7: warning: cause 'untitled' has no title [no-title]\n"
               "  cause untitled\n"
               "        ^~~~~~~~\n"
-              "test.rules:15:6: warning: test 'nothing expected' has no expectation, so it cannot fail\n"
+              "test.rules:15:6: warning: test 'nothing expected' has no expectation, so it cannot fail [no-expectation]\n"
               "  test \"nothing expected\"\n"
               "       ^~~~~~~~~~~~~~~~~~\n");
 }

@@ -77,7 +77,7 @@ rule old
 )";
     EXPECT_EQ(diagnosticsOf(text),
               "test.rules:11:6: warning: fact 'windows_version' has no question and no rule sets it: only a "
-              "ticket can give it\n"
+              "ticket can give it [input-only-fact]\n"
               "  fact windows_version: enum { win10, win11, win10 }\n"
               "       ^~~~~~~~~~~~~~~\n"
               "test.rules:11:44: error: duplicate value 'win10' in the enum of fact 'windows_version'\n"

@@ -38,7 +38,7 @@ rule hardware
     EXPECT_EQ(
         diagnosticsOf(text),
         "test.rules:11:6: warning: fact 'hardware_changed' has a question, but no rule or fix step reads "
-        "it\n"
+        "it [unused-question]\n"
         "  fact hardware_changed: bool\n"
         "       ^~~~~~~~~~~~~~~~\n"
         "test.rules:15:43: error: unknown fact 'hardware_chaged'; did you mean 'hardware_changed'?\n"

@@ -8,12 +8,16 @@
 #include "triage/dsl/diagnostic.hpp"
 #include "triage/dsl/loader.hpp"
 #include "triage/engine/knowledge_base.hpp"
+#include "triage/engine/model.hpp"
 
 namespace triage::dsl {
 
 struct CompileResult {
     /// Set when there are no errors (warnings allowed).
     std::shared_ptr<const engine::KnowledgeBase> knowledgeBase;
+    /// The model built from it while checking (set with knowledgeBase), so
+    /// callers do not build the graph and indexes a second time.
+    std::shared_ptr<const engine::Model> model;
     std::vector<Diagnostic> diagnostics;  // the loader's, then the checker's, sorted
 };
 
