@@ -15,7 +15,7 @@
 #
 # Environment (defaults): WORK=/tmp/triage-bench  SIZES="100 1000 10000 100000"  RUNS=5
 #   RUNS_BIG=3 (runs at N >= 100,000)  WARMUP=1  SEED=1  MDIV=1 (divide every M)  CHECK_M=3000
-#   FULL_DIV=1 (divide the full-line runs' M, already M/10 to M/500, again)  TRIAGE=<repo>/build-bench/src/triage
+#   FULL_DIV=1 (divide the full-line runs' M, already M/10 to M/500, again)  TRIAGE=<repo>/build-bench/triage
 #   ANCHORS=/work/shared/bench  RESULTS=$WORK/side_by_side.jsonl (the table: .md beside it)
 #   LATENCY_SIZES="10000" LATENCY_ANSWERS=200
 # Everything generated goes under $WORK; nothing is written into the repository.
@@ -33,7 +33,7 @@ SEED="${SEED:-1}"
 MDIV="${MDIV:-1}"
 CHECK_M="${CHECK_M:-3000}"
 FULL_DIV="${FULL_DIV:-1}"
-TRIAGE="${TRIAGE:-$ROOT/build-bench/src/triage}"
+TRIAGE="${TRIAGE:-$ROOT/build-bench/triage}"
 RESULTS="${RESULTS:-$WORK/side_by_side.jsonl}"
 LATENCY_ANSWERS="${LATENCY_ANSWERS:-200}"
 LATENCY_SIZES="${LATENCY_SIZES:-10000}"
