@@ -2,12 +2,23 @@
 
 #include <cstdio>
 
+#include "one_pass_evaluation.hpp"
+
 namespace triage::engine {
 
 TicketResult evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::pair<FactId, Value>>& facts,
                       const EvaluateOptions& options) {
-    const Session session(model, facts);
     TicketResult result;
+    if (options.helpful == 0) {
+        // Batch threads call this for every ticket: keep one evaluation state
+        // per thread (it holds the model it was built for, so the pointer
+        // comparison cannot be fooled by a new model at a freed address).
+        thread_local std::unique_ptr<OnePassEvaluation> reusable;
+        if (!reusable || reusable->model() != model) reusable = std::make_unique<OnePassEvaluation>(model);
+        reusable->evaluate(facts, options, result);
+        return result;
+    }
+    const Session session(model, facts);
     result.ranking = session.ranking();
     if (result.ranking.size() > options.top) result.ranking.resize(options.top);
     result.conclusion = session.conclusion();

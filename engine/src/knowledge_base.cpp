@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 
 namespace triage::engine {
 
@@ -16,13 +17,13 @@ const std::string& LocalizedText::in(const std::string& language) const {
 }
 
 std::optional<FactId> KnowledgeBase::factId(std::string_view name) const {
-    auto it = factByName_.find(std::string(name));
+    auto it = factByName_.find(name);
     if (it == factByName_.end()) return std::nullopt;
     return it->second;
 }
 
 std::optional<CauseId> KnowledgeBase::causeId(std::string_view name) const {
-    auto it = causeByName_.find(std::string(name));
+    auto it = causeByName_.find(name);
     if (it == causeByName_.end()) return std::nullopt;
     return it->second;
 }
@@ -36,10 +37,15 @@ void KnowledgeBase::index() {
 
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+/// ASCII case-insensitive equality: answers and ticket values come in any case.
+bool sameWord(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool isOneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [word](std::string_view w) { return sameWord(word, w); });
 }
 
 std::string_view trim(std::string_view text) {
@@ -51,18 +57,17 @@ std::string_view trim(std::string_view text) {
 }  // namespace
 
 std::optional<Value> parseValue(const Fact& fact, std::string_view text, std::string& error) {
-    const std::string word = lower(trim(text));
+    // Compared without a lower-cased copy: this runs for every value of every ticket.
+    const std::string_view word = trim(text);
     switch (fact.type) {
         case FactType::Bool:
-            if (word == "true" || word == "yes" || word == "y" || word == "ja" || word == "j" || word == "1")
-                return Value::boolean(true);
-            if (word == "false" || word == "no" || word == "n" || word == "nee" || word == "0")
-                return Value::boolean(false);
+            if (isOneOf(word, {"true", "yes", "y", "ja", "j", "1"})) return Value::boolean(true);
+            if (isOneOf(word, {"false", "no", "n", "nee", "0"})) return Value::boolean(false);
             error = "'" + fact.name + "' takes yes or no (ja/nee, true/false)";
             return std::nullopt;
         case FactType::Enum:
             for (std::uint32_t i = 0; i < fact.enumValues.size(); ++i)
-                if (lower(fact.enumValues[i]) == word) return Value::symbol(i);
+                if (sameWord(fact.enumValues[i], word)) return Value::symbol(i);
             {
                 std::string list;
                 for (const auto& v : fact.enumValues) list += (list.empty() ? "" : ", ") + v;

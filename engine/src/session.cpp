@@ -26,15 +26,24 @@ Session& Session::operator=(const Session& other) {
     return *this;
 }
 
-namespace {
-
 bool meetsStopPolicy(const StopPolicy& policy, const std::vector<RankedCause>& ranking) {
     if (ranking.empty()) return false;
     const double runnerUp = ranking.size() > 1 ? ranking[1].score : 0.0;
     return ranking[0].score >= policy.confidentScore && ranking[0].score - runnerUp >= policy.confidentMargin;
 }
 
-}  // namespace
+std::optional<Diagnosis> diagnose(const Model& model, const std::vector<RankedCause>& ranking, FactValues values) {
+    if (ranking.empty()) return std::nullopt;
+    Diagnosis result;
+    result.cause = ranking.front().cause;
+    result.score = ranking.front().score;
+    result.runnersUp.assign(ranking.begin() + 1, ranking.end());
+    result.confident = meetsStopPolicy(model.stopPolicy, ranking);
+    const Cause& cause = model.kb().causes[result.cause];
+    for (std::uint32_t step = 0; step < cause.steps.size(); ++step)
+        if (evaluateCondition(cause.steps[step].when, values) != Truth::False) result.steps.push_back(step);
+    return result;
+}
 
 std::optional<Question> Session::nextQuestion() const {
     if (meetsStopPolicy(model_->stopPolicy, ranking())) return std::nullopt;
@@ -71,18 +80,7 @@ std::size_t Session::answerCount() const { return state_->answerMarks.size(); }
 std::vector<RankedCause> Session::ranking() const { return rankCauses(model_->kb(), state_->memory.firedRules()); }
 
 std::optional<Diagnosis> Session::conclusion() const {
-    const std::vector<RankedCause> ranked = ranking();
-    if (ranked.empty()) return std::nullopt;
-    Diagnosis result;
-    result.cause = ranked.front().cause;
-    result.score = ranked.front().score;
-    result.runnersUp.assign(ranked.begin() + 1, ranked.end());
-    result.confident = meetsStopPolicy(model_->stopPolicy, ranked);
-    const Cause& cause = model_->kb().causes[result.cause];
-    for (std::uint32_t step = 0; step < cause.steps.size(); ++step)
-        if (evaluateCondition(cause.steps[step].when, state_->memory.values()) != Truth::False)
-            result.steps.push_back(step);
-    return result;
+    return diagnose(*model_, ranking(), state_->memory.values());
 }
 
 std::optional<Value> Session::value(FactId fact) const { return state_->memory.value(fact); }

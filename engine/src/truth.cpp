@@ -69,6 +69,22 @@ std::vector<FactId> factsRead(const Condition& condition) {
     return facts;
 }
 
+bool conditionHolds(const Condition& condition, FactValues values) {
+    if (condition.empty()) return true;
+    const ConditionNode& root = condition.nodes[condition.root()];
+    if (root.kind != ConditionNode::Kind::And) return evaluateNode(condition, condition.root(), values) == Truth::True;
+    for (std::uint32_t child : root.children) {
+        const ConditionNode& conjunct = condition.nodes[child];
+        if (conjunct.kind == ConditionNode::Kind::Atom) {
+            const Atom& atom = condition.atoms[conjunct.atom];
+            if (evaluateAtom(atom, values[atom.fact]) != Truth::True) return false;
+        } else if (evaluateNode(condition, child, values) != Truth::True) {
+            return false;
+        }
+    }
+    return true;
+}
+
 Truth evaluateCondition(const Condition& condition, FactValues values) {
     if (condition.empty()) return Truth::True;
     return evaluateNode(condition, condition.root(), values);

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -130,8 +131,14 @@ struct KnowledgeBase {
     void index();
 
 private:
-    std::unordered_map<std::string, FactId> factByName_;
-    std::unordered_map<std::string, CauseId> causeByName_;
+    /// Lets a string_view look a name up without building a std::string (a
+    /// lookup per ticket field in batch mode).
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
+    };
+    std::unordered_map<std::string, FactId, NameHash, std::equal_to<>> factByName_;
+    std::unordered_map<std::string, CauseId, NameHash, std::equal_to<>> causeByName_;
 };
 
 /// Reads an answer or a ticket value for `fact`: yes/no/ja/nee/true/false/y/n/j/1/0

@@ -25,6 +25,10 @@ Truth evaluateAtom(const Atom& atom, const std::optional<Value>& value);
 Truth evaluateCondition(const Condition& condition, FactValues values);
 Truth evaluateNode(const Condition& condition, std::uint32_t node, FactValues values);
 
+/// evaluateCondition(...) == Truth::True, sooner: a top-level `and` stops at
+/// its first conjunct that is not True (the batch path asks nothing else).
+bool conditionHolds(const Condition& condition, FactValues values);
+
 /// The distinct facts a condition reads, ascending.
 std::vector<FactId> factsRead(const Condition& condition);
 

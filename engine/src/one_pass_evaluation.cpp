@@ -1,0 +1,158 @@
+#include "one_pass_evaluation.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "session_state.hpp"
+#include "triage/engine/rule_index.hpp"
+#include "triage/engine/scoring.hpp"
+#include "triage/engine/truth.hpp"
+
+namespace triage::engine {
+
+OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
+    : model_(std::move(model)),
+      values_(model_->kb().facts.size()),
+      given_(model_->kb().facts.size(), 0),
+      candidateEpoch_(model_->kb().rules.size(), 0),
+      firedEpoch_(model_->kb().rules.size(), 0),
+      evidence_(model_->kb().causes.size()) {
+    const auto& levels = model_->index().levels;
+    hasLevels_ = std::any_of(levels.begin(), levels.end(), [](std::uint32_t level) { return level > 0; });
+}
+
+void OnePassEvaluation::reset() {
+    for (FactId fact : touched_) {
+        values_[fact].reset();
+        given_[fact] = 0;
+    }
+    touched_.clear();
+    agenda_.clear();
+    fired_.clear();
+    concluded_.clear();
+    if (++epoch_ == 0) {  // wrapped: stamps from 2^32 tickets ago would look current
+        std::fill(candidateEpoch_.begin(), candidateEpoch_.end(), 0);
+        std::fill(firedEpoch_.begin(), firedEpoch_.end(), 0);
+        for (Evidence& evidence : evidence_) evidence.epoch = 0;
+        epoch_ = 1;
+    }
+}
+
+void OnePassEvaluation::give(FactId fact, Value value) {
+    if (!values_[fact]) touched_.push_back(fact);
+    values_[fact] = value;
+    given_[fact] = 1;
+}
+
+void OnePassEvaluation::addCandidate(RuleId rule) {
+    if (candidateEpoch_[rule] == epoch_) return;
+    candidateEpoch_[rule] = epoch_;
+    agenda_.emplace_back(model_->index().levels[rule], rule);
+    if (hasLevels_) std::push_heap(agenda_.begin(), agenda_.end(), std::greater<>());
+}
+
+void OnePassEvaluation::addCandidates(const std::vector<RuleId>& rules) {
+    for (RuleId rule : rules) addCandidate(rule);
+}
+
+std::optional<Value> OnePassEvaluation::derivedValue(FactId fact) const {
+    // Setters are sorted winner first: priority, specificity, file order.
+    for (RuleId setter : model_->index().setters[fact]) {
+        if (firedEpoch_[setter] != epoch_) continue;
+        for (const auto& conclusion : model_->kb().rules[setter].conclusions)
+            if (conclusion.kind == Conclusion::Kind::Sets && conclusion.fact == fact) return conclusion.value;
+    }
+    return std::nullopt;
+}
+
+void OnePassEvaluation::fire(RuleId rule) {
+    firedEpoch_[rule] = epoch_;
+    fired_.push_back(rule);
+    for (const auto& conclusion : model_->kb().rules[rule].conclusions) {
+        if (conclusion.kind != Conclusion::Kind::Sets || given_[conclusion.fact]) continue;
+        const FactId fact = conclusion.fact;
+        const std::optional<Value> now = derivedValue(fact);
+        if (values_[fact] == now) continue;
+        if (!values_[fact]) touched_.push_back(fact);
+        values_[fact] = now;
+        // Readers of a derived fact sit at a higher level than all its setters,
+        // so they are examined after its value is final.
+        if (const RuleIndex::Bucket* bucket = model_->index().bucket(fact, *now)) addCandidates(bucket->rules);
+    }
+}
+
+void OnePassEvaluation::chain() {
+    const KnowledgeBase& kb = model_->kb();
+    if (!hasLevels_) {
+        // No derived facts are read: every rule sees only given values, any order will do.
+        for (std::size_t i = 0; i < agenda_.size(); ++i) {
+            const RuleId rule = agenda_[i].second;
+            if (conditionHolds(kb.rules[rule].condition, values_)) fire(rule);
+        }
+        return;
+    }
+    while (!agenda_.empty()) {
+        std::pop_heap(agenda_.begin(), agenda_.end(), std::greater<>());
+        const RuleId rule = agenda_.back().second;
+        agenda_.pop_back();
+        if (conditionHolds(kb.rules[rule].condition, values_)) fire(rule);
+    }
+}
+
+void OnePassEvaluation::rank(std::vector<RankedCause>& ranking) {
+    const KnowledgeBase& kb = model_->kb();
+    // Products in RuleId order, as scoreCauses takes them: bit-identical scores.
+    for (RuleId rule : fired_)
+        for (const auto& conclusion : kb.rules[rule].conclusions) {
+            if (conclusion.kind == Conclusion::Kind::Sets) continue;
+            Evidence& evidence = evidence_[conclusion.cause];
+            if (evidence.epoch != epoch_) {
+                evidence = Evidence{epoch_, 1.0, 1.0, false};
+                concluded_.push_back(conclusion.cause);
+            }
+            if (conclusion.kind == Conclusion::Kind::Supports) {
+                evidence.disbelievedBySupport *= 1.0 - conclusion.certainty;
+                evidence.supported = true;
+            } else {
+                evidence.keptByExclusion *= 1.0 - conclusion.certainty;
+            }
+        }
+    ranking.clear();
+    for (CauseId cause : concluded_) {
+        const Evidence& evidence = evidence_[cause];
+        if (!evidence.supported) continue;
+        ranking.push_back({cause, combineEvidence(kb.causes[cause].prior, 1.0 - evidence.disbelievedBySupport,
+                                                  1.0 - evidence.keptByExclusion)});
+    }
+    std::sort(ranking.begin(), ranking.end(), [](const RankedCause& a, const RankedCause& b) {
+        return a.score != b.score ? a.score > b.score : a.cause < b.cause;
+    });
+}
+
+void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
+                                 TicketResult& result) {
+    const RuleIndex& index = model_->index();
+    reset();
+    for (const auto& [fact, value] : facts) give(fact, value);
+    // A guarded rule can only hold while its guard does: the given values'
+    // buckets, plus the rules without a guard, are every rule that can fire
+    // (and the buckets of derived values, added as they are derived).
+    for (const auto& [fact, value] : facts)
+        if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values_[fact])) addCandidates(bucket->rules);
+    addCandidates(index.unguarded);
+    chain();
+    std::sort(fired_.begin(), fired_.end());
+
+    rank(result.ranking);
+    result.conclusion = diagnose(*model_, result.ranking, values_);
+    if (result.ranking.size() > options.top) result.ranking.resize(options.top);
+    result.fired.clear();
+    if (options.wantFired) {
+        result.fired = fired_;
+        const auto& rank = index.firingRank;
+        std::sort(result.fired.begin(), result.fired.end(), [&rank](RuleId a, RuleId b) { return rank[a] < rank[b]; });
+    }
+    result.helpful.clear();
+}
+
+}  // namespace triage::engine

@@ -1,0 +1,59 @@
+// Batch evaluation of one ticket without truth maintenance: a fresh ticket
+// never withdraws a conclusion, so each candidate rule is examined once, in
+// level order, and nothing is recorded for undo. Reused between tickets.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "triage/engine/evaluation.hpp"
+
+namespace triage::engine {
+
+class OnePassEvaluation {
+public:
+    explicit OnePassEvaluation(std::shared_ptr<const Model> model);
+
+    const std::shared_ptr<const Model>& model() const { return model_; }
+
+    /// The same TicketResult as a Session started from `facts` (without
+    /// `helpful`: question scoring needs a Session).
+    void evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
+                  TicketResult& result);
+
+private:
+    void reset();
+    void give(FactId fact, Value value);
+    void addCandidates(const std::vector<RuleId>& rules);
+    void addCandidate(RuleId rule);
+    void chain();
+    void fire(RuleId rule);
+    std::optional<Value> derivedValue(FactId fact) const;
+    void rank(std::vector<RankedCause>& ranking);
+
+    std::shared_ptr<const Model> model_;
+    bool hasLevels_ = false;  // some rule reads a derived fact: candidates go in level order
+    std::uint32_t epoch_ = 0;
+
+    std::vector<std::optional<Value>> values_;  // per fact
+    std::vector<std::uint8_t> given_;           // per fact
+    std::vector<FactId> touched_;               // facts with a value, to reset
+    std::vector<std::uint32_t> candidateEpoch_;  // per rule: == epoch_ once a candidate
+    std::vector<std::uint32_t> firedEpoch_;      // per rule: == epoch_ once fired
+    std::vector<std::pair<std::uint32_t, RuleId>> agenda_;  // (level, rule); a min-heap when hasLevels_
+    std::vector<RuleId> fired_;
+
+    struct Evidence {
+        std::uint32_t epoch = 0;
+        double disbelievedBySupport = 1.0;  // prod(1 - c) over supporting rules
+        double keptByExclusion = 1.0;       // prod(1 - c) over excluding rules
+        bool supported = false;
+    };
+    std::vector<Evidence> evidence_;  // per cause
+    std::vector<CauseId> concluded_;  // causes with evidence this ticket
+};
+
+}  // namespace triage::engine
