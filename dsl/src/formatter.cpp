@@ -131,6 +131,49 @@ std::string conditionText(const ast::Condition& condition) {
     return condition.nodes.empty() ? std::string() : conditionText(condition, condition.root, 0);
 }
 
+/// Lines longer than this are split at `or` / `and`.
+constexpr std::size_t kMaxLineWidth = 100;
+
+/// One line of a laid-out condition: the column its text starts at, and where
+/// the operand it starts with begins in the source (to keep comments near).
+struct ConditionLine {
+    std::size_t column = 0;
+    std::string text;
+    std::uint32_t anchor = 0;
+};
+
+/// Lays out the node so its first character lands at `column`. What fits
+/// stays on one line; a longer `and`/`or` puts one operand per line, with the
+/// joiner right-aligned before the operand column, recursively inside
+/// parentheses: "when a" / " and (b" / "      or c)".
+std::vector<ConditionLine> layoutCondition(const ast::Condition& condition, std::uint32_t index, int required,
+                                           std::size_t column) {
+    const ast::ConditionNode* node = &condition.nodes[index];
+    while (node->kind == ast::ConditionNode::Kind::Group) node = &condition.nodes[node->children.front()];
+    std::string flat = conditionText(condition, index, required);
+    const bool joined = node->kind == ast::ConditionNode::Kind::And || node->kind == ast::ConditionNode::Kind::Or;
+    if (column + flat.size() <= kMaxLineWidth || !joined) return {{column, std::move(flat), node->span.begin}};
+
+    const bool parenthesised = precedence(node->kind) < required;
+    const std::size_t operandColumn = column + (parenthesised ? 1 : 0);
+    const std::string joiner = node->kind == ast::ConditionNode::Kind::And ? "and " : "or ";
+    std::vector<ConditionLine> lines;
+    for (std::size_t i = 0; i < node->children.size(); ++i) {
+        auto part = layoutCondition(condition, node->children[i], precedence(node->kind), operandColumn);
+        if (i > 0) {
+            part.front().text = joiner + part.front().text;
+            part.front().column -= joiner.size();
+        }
+        lines.insert(lines.end(), part.begin(), part.end());
+    }
+    if (parenthesised) {
+        lines.front().text = "(" + lines.front().text;
+        lines.front().column -= 1;
+        lines.back().text += ")";
+    }
+    return lines;
+}
+
 // ---------------------------------------------------------------------------
 /// Renders declarations into blocks of anchored lines.
 class Renderer {
@@ -184,10 +227,20 @@ public:
             return block;
         }
         add(block, 0, "codes " + group.name.name + " = {", group.span.begin);
+        // Codes fill lines as in the article's lists, so a 47-code group stays
+        // readable; each line is anchored at its first code for comments.
+        std::string line;
+        std::uint32_t lineAnchor = 0;
         for (std::size_t i = 0; i < group.codes.size(); ++i) {
-            add(block, 2, group.codes[i].text + (i + 1 < group.codes.size() ? "," : ""),
-                group.codes[i].span.begin);
+            const std::string item = group.codes[i].text + (i + 1 < group.codes.size() ? "," : "");
+            if (!line.empty() && 2 + line.size() + 1 + item.size() > longestLine) {
+                add(block, 2, line, lineAnchor);
+                line.clear();
+            }
+            if (line.empty()) lineAnchor = group.codes[i].span.begin;
+            line += (line.empty() ? "" : " ") + item;
         }
+        add(block, 2, line, lineAnchor);
         add(block, 0, "}", group.span.end > 0 ? group.span.end - 1 : 0);
         return block;
     }
@@ -216,7 +269,11 @@ public:
     Block rule(const ast::RuleDecl& rule) {
         Block block;
         add(block, 0, "rule " + rule.name.name, rule.span.begin);
-        add(block, 2, "when " + conditionText(rule.condition), keywordBefore(rule.condition.span.begin));
+        // "  when " puts the condition at column 7; longer ones continue below.
+        auto lines = layoutCondition(rule.condition, rule.condition.root, 0, 7);
+        add(block, 2, "when " + lines.front().text, keywordBefore(rule.condition.span.begin));
+        for (std::size_t i = 1; i < lines.size(); ++i)
+            add(block, static_cast<int>(lines[i].column), lines[i].text, lines[i].anchor);
         for (std::size_t i = 0; i < rule.conclusions.size(); ++i) {
             const ast::ConclusionDecl& conclusion = rule.conclusions[i];
             std::string text;

@@ -92,12 +92,26 @@ test "t \"quoted\""
 
 TEST(Formatter, GuaranteesHoldForAMessyFile) { expectFormatGuarantees(messy); }
 
-TEST(Formatter, LongCodeGroupsGetOneCodePerLine) {
+TEST(Formatter, LongCodeGroupsFillLinesOfEightyColumns) {
     const std::string text =
-        "codes g = { 0xC004F211, 0xC004F212, 0xC004F213, 0xC004F214, 0xC004F215, 0xC004F216 }\n";
+        "codes g = { 0xC004F211, 0xC004F212, 0xC004F213, 0xC004F214, 0xC004F215, 0xC004F216, 0xC004F217, "
+        "0xC004F218 }\n";
     EXPECT_EQ(formatText(text),
-              "codes g = {\n  0xC004F211,\n  0xC004F212,\n  0xC004F213,\n  0xC004F214,\n  0xC004F215,\n"
-              "  0xC004F216\n}\n");
+              "codes g = {\n  0xC004F211, 0xC004F212, 0xC004F213, 0xC004F214, 0xC004F215, 0xC004F216,\n"
+              "  0xC004F217, 0xC004F218\n}\n");
+    expectFormatGuarantees(text);
+}
+
+TEST(Formatter, LongConditionsBreakAtOrAndAnd) {
+    const std::string text =
+        "rule r when error_code = 0xC004F034 and (key_edition = home and edition_installed != home or "
+        "key_edition = pro and edition_installed != pro) then set x\n";
+    EXPECT_EQ(formatText(text),
+              "rule r\n"
+              "  when error_code = 0xC004F034\n"
+              "   and (key_edition = home and edition_installed != home\n"
+              "     or key_edition = pro and edition_installed != pro)\n"
+              "  then set x\n");
     expectFormatGuarantees(text);
 }
 
