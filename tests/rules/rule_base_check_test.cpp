@@ -8,6 +8,8 @@
 #include "rule_base_loading.hpp"
 #include "shared_material.hpp"
 #include "triage/bundled_rules.hpp"
+#include "triage/dsl/formatter.hpp"
+#include "triage/dsl/parser.hpp"
 
 namespace triage::rules::testing {
 namespace {
@@ -72,6 +74,15 @@ TEST(RuleBaseCheck, EmbeddedRulesAreTheSourceTreeRules) {
             onDisk.emplace(entry.path().filename().string(), readText(entry.path().string()));
     ASSERT_FALSE(onDisk.empty());
     EXPECT_EQ(triage::bundledRules(), onDisk) << "rebuild: the embedded rules are stale";
+}
+
+TEST(RuleBaseCheck, BundledRulesAreInCanonicalLayout) {
+    for (const auto& [name, text] : triage::bundledRules()) {
+        const dsl::SourceFile source(name, text);
+        const dsl::ParseResult parsed = dsl::parse(source);
+        ASSERT_TRUE(parsed.ok()) << name;
+        EXPECT_EQ(dsl::formatFile(parsed.file, source), text) << name << ": run `triage fmt rules/`";
+    }
 }
 
 }  // namespace
