@@ -132,6 +132,7 @@ void JsonTicketParser::State::readField(std::string_view key, element value, Tic
 void JsonTicketParser::State::readFacts(element factsValue, Ticket& ticket) const {
     simdjson::dom::object facts;
     if (factsValue.get_object().get(facts)) return fail(ticket, "'facts' must be a JSON object");
+    ticket.facts.reserve(16);  // one allocation for a typical ticket instead of five
     for (auto [name, value] : facts) {
         const auto id = kb.factId(name);
         if (!id) {
@@ -144,7 +145,13 @@ void JsonTicketParser::State::readFacts(element factsValue, Ticket& ticket) cons
         switch (value.type()) {
             case element_type::NULL_VALUE: continue;  // null: unknown, like an absent fact
             case element_type::STRING: known = readFactValue(fact, std::string_view(value), error); break;
-            case element_type::BOOL: known = readFactValue(fact, bool(value) ? "true" : "false", error); break;
+            case element_type::BOOL:
+                if (fact.type == engine::FactType::Bool) {  // the common case, without the text round trip
+                    known = engine::Value::boolean(bool(value));
+                } else {
+                    known = readFactValue(fact, bool(value) ? "true" : "false", error);
+                }
+                break;
             case element_type::INT64:
             case element_type::UINT64:
             case element_type::DOUBLE:

@@ -39,8 +39,10 @@ namespace {
 
 /// ASCII case-insensitive equality: answers and ticket values come in any case.
 bool sameWord(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    // ASCII only, inline: std::tolower is a locale-aware library call per character.
+    auto lowerAscii = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
+               return lowerAscii(x) == lowerAscii(y);
            });
 }
 

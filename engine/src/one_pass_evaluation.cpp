@@ -12,6 +12,7 @@ namespace triage::engine {
 
 OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
     : model_(std::move(model)),
+      conditions_(model_->kb()),
       values_(model_->kb().facts.size()),
       given_(model_->kb().facts.size(), 0),
       candidateEpoch_(model_->kb().rules.size(), 0),
@@ -82,12 +83,11 @@ void OnePassEvaluation::fire(RuleId rule) {
 }
 
 void OnePassEvaluation::chain() {
-    const KnowledgeBase& kb = model_->kb();
     if (!hasLevels_) {
         // No derived facts are read: every rule sees only given values, any order will do.
         for (std::size_t i = 0; i < agenda_.size(); ++i) {
             const RuleId rule = agenda_[i].second;
-            if (conditionHolds(kb.rules[rule].condition, values_)) fire(rule);
+            if (conditions_.holds(rule, values_)) fire(rule);
         }
         return;
     }
@@ -95,7 +95,7 @@ void OnePassEvaluation::chain() {
         std::pop_heap(agenda_.begin(), agenda_.end(), std::greater<>());
         const RuleId rule = agenda_.back().second;
         agenda_.pop_back();
-        if (conditionHolds(kb.rules[rule].condition, values_)) fire(rule);
+        if (conditions_.holds(rule, values_)) fire(rule);
     }
 }
 
@@ -118,6 +118,7 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking) {
             }
         }
     ranking.clear();
+    ranking.reserve(concluded_.size());
     for (CauseId cause : concluded_) {
         const Evidence& evidence = evidence_[cause];
         if (!evidence.supported) continue;

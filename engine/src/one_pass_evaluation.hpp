@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "flat_conditions.hpp"
 #include "triage/engine/evaluation.hpp"
 
 namespace triage::engine {
@@ -35,6 +36,7 @@ private:
     void rank(std::vector<RankedCause>& ranking);
 
     std::shared_ptr<const Model> model_;
+    FlatConditions conditions_;
     bool hasLevels_ = false;  // some rule reads a derived fact: candidates go in level order
     std::uint32_t epoch_ = 0;
 
