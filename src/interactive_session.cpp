@@ -44,6 +44,10 @@ int InteractiveSession::run() {
         updateCompletions();
         const LineReader::Result read = reader_.read(prompt());
         if (read.status != LineReader::Status::Line) break;
+        if (read.tooLong) {
+            out_ << fmt::format(fmt::runtime(ui_.lineTooLong), LineReader::maxLineBytes) << '\n';
+            continue;
+        }
         const AskInput input = parseAskInput(read.line);
         if (input.kind == AskInput::Kind::Empty) continue;
         if (!handle(input)) break;
@@ -64,7 +68,12 @@ void InteractiveSession::showState() {
 
 std::string InteractiveSession::prompt() const {
     const auto& question = conversation_.openQuestion();
-    return question ? "(" + render_.answerHint(question->fact) + ") > " : "> ";
+    if (!question) return "> ";
+    // Built by appending: GCC 12 warns (-Wrestrict, a known false positive) on "(" + string.
+    std::string text(1, '(');
+    text += render_.answerHint(question->fact);
+    text += ") > ";
+    return text;
 }
 
 void InteractiveSession::updateCompletions() {
