@@ -51,6 +51,7 @@ void Conversation::refreshQuestion() { open_ = session_.nextQuestion(); }
 
 std::optional<std::string> Conversation::answer(std::string_view text) {
     if (!open_) return std::string(uiText(language_).noQuestionOpen);
+    if (text.size() > maxAnswerBytes) return fmt::format(fmt::runtime(uiText(language_).answerTooLong), maxAnswerBytes);
     if (meansUnknown(text)) {
         answerUnknown();
         return std::nullopt;

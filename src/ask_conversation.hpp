@@ -16,6 +16,10 @@ namespace triage::cli {
 
 using GivenFacts = std::vector<std::pair<engine::FactId, engine::Value>>;
 
+/// The longest answer accepted (docs/limits.md): far beyond any value, and it
+/// keeps the did-you-mean search over cause names cheap.
+inline constexpr std::size_t maxAnswerBytes = 4096;
+
 class Conversation {
 public:
     Conversation(std::shared_ptr<const engine::Model> model, GivenFacts given, std::string language);

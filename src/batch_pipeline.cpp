@@ -26,7 +26,11 @@ void ChunkEvaluator::evaluate(const RecordChunk& chunk, ChunkResult& result) {
     result.records = chunk.records.size();
     for (std::size_t i = 0; i < chunk.records.size(); ++i) {
         const std::string_view record = chunk.record(i);
-        Ticket ticket = plan_.csv ? plan_.csv->parse(record) : json_.parse(record);
+        Ticket ticket;
+        if (chunk.records[i].tooLong)
+            ticket.error = fmt::format("line longer than the limit of {} bytes (1 MiB)", maxRecordBytes);
+        else
+            ticket = plan_.csv ? plan_.csv->parse(record) : json_.parse(record);
         if (ticket.ok()) {
             try {
                 const engine::TicketResult evaluated = engine::evaluate(plan_.model, ticket.facts, plan_.evaluate);

@@ -18,10 +18,10 @@ public:
     bool handle(const std::string& line);
     /// Every response ends with where the session stands: a question or the conclusion.
     void writeState();
+    void error(const std::string& message) { write(JsonMessages::error(message)); }
 
 private:
     void write(const Json& message);
-    void error(const std::string& message) { write(JsonMessages::error(message)); }
     void answer(const Json& request);
     /// False after quit.
     bool command(const Json& request);
@@ -49,7 +49,7 @@ bool JsonProtocol::handle(const std::string& line) {
     Json request;
     try {
         request = Json::parse(line);
-    } catch (const Json::parse_error& failure) {
+    } catch (const Json::exception& failure) {  // parse_error, and out_of_range for 1e999
         error(fmt::format("invalid JSON: {}", failure.what()));
         return true;
     }
@@ -132,6 +132,11 @@ int runJsonProtocol(Conversation& conversation, LineReader& reader, std::ostream
     for (;;) {
         const LineReader::Result read = reader.read("");
         if (read.status != LineReader::Status::Line) return 0;
+        if (read.tooLong) {
+            protocol.error(fmt::format("request line longer than the limit of {} bytes; skipped", LineReader::maxLineBytes));
+            protocol.writeState();
+            continue;
+        }
         if (isBlank(read.line)) continue;
         if (!protocol.handle(read.line)) return 0;
         protocol.writeState();

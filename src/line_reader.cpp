@@ -127,17 +127,32 @@ LineReader::Result LineReader::readTerminal(const std::string& prompt) {
         std::cout << '\n';  // readline leaves the cursor after the prompt on Ctrl-D
         return {Status::EndOfInput, {}};
     }
+    if (readlineState.line->size() > maxLineBytes) return {Status::Line, {}, true};
     return {Status::Line, *readlineState.line};
 }
 
 LineReader::Result LineReader::readPlain(const std::string& prompt) {
     if (!prompt.empty()) std::cout << prompt << std::flush;
+    // getline with a bound: what goes beyond maxLineBytes is read but not kept.
     std::string line;
-    if (!std::getline(std::cin, line)) {
+    bool any = false, tooLong = false;
+    std::streambuf* input = std::cin.rdbuf();
+    for (int c = input->sbumpc(); c != std::char_traits<char>::eof(); c = input->sbumpc()) {
+        any = true;
+        if (c == '\n') break;
+        if (line.size() <= maxLineBytes) line.push_back(static_cast<char>(c));
+        else tooLong = true;
+    }
+    if (!any) {
+        std::cin.setstate(std::ios::eofbit);
         if (!prompt.empty()) std::cout << '\n';
         return {interruptRequested ? Status::Interrupted : Status::EndOfInput, {}};
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (tooLong || line.size() > maxLineBytes) {
+        if (!prompt.empty()) std::cout << '\n';
+        return {Status::Line, {}, true};
+    }
     if (!prompt.empty()) std::cout << line << '\n';
     return {Status::Line, line};
 }

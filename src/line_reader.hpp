@@ -15,7 +15,11 @@ public:
     struct Result {
         Status status = Status::EndOfInput;
         std::string line;
+        bool tooLong = false;  // longer than maxLineBytes: `line` is empty, the rest was skipped
     };
+    /// The longest input line kept (docs/limits.md); a longer one is read to its
+    /// end without being stored, so endless input cannot exhaust memory.
+    static constexpr std::size_t maxLineBytes = 64 * 1024;
 
     /// `terminal`: use readline; else read std::cin and echo what was read
     /// after a non-empty prompt, so a piped transcript reads like a session.

@@ -47,7 +47,41 @@ bool RecordReader::fill() {
         failed_ = std::ferror(input_) != 0;
         return false;
     }
+    if (!started_) {
+        started_ = true;
+        // Windows tools start UTF-8 files with a byte-order mark; it is not part of the first record.
+        if (pending_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+            position_ = 3;
+            consumed_ += 3;
+        }
+    }
     return true;
+}
+
+void RecordReader::skipLongRecord(RecordChunk& chunk) {
+    chunk.records.push_back({static_cast<std::uint32_t>(chunk.text.size()), 0, line_, true});
+    bool quoted = false;
+    bool blank = true;  // a long run of spaces is still a blank line, and blank lines are skipped
+    std::uint64_t inner = 0;
+    for (;;) {
+        const std::size_t start = position_;
+        for (; position_ < pending_.size(); ++position_) {
+            const char c = pending_[position_];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') blank = false;
+            if (syntax_ == Syntax::Csv && c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n') {
+                if (!quoted) break;
+                ++inner;
+            }
+        }
+        const bool ended = position_ < pending_.size();
+        if (ended) ++position_;  // the line end
+        consumed_ += position_ - start;
+        if (ended || !fill()) break;
+    }
+    line_ += 1 + inner;
+    if (blank) chunk.records.pop_back();
 }
 
 bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
@@ -55,7 +89,11 @@ bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
     std::uint64_t inner = 0;
     while (chunk.records.size() < maxRecords) {
         std::size_t end = recordEnd(position_, inner);
-        if (end == std::string::npos) {
+        if (end == std::string::npos || end - position_ > maxRecordBytes) {
+            if (pending_.size() - position_ > maxRecordBytes) {
+                skipLongRecord(chunk);
+                continue;
+            }
             if (fill()) continue;
             if (position_ >= pending_.size()) break;
             end = pending_.size();  // the last record has no line end

@@ -11,12 +11,18 @@
 
 namespace triage::cli {
 
+/// The longest record (a JSON Lines line, a CSV record) the batch reads. A
+/// longer one becomes an error line and is skipped without being held in
+/// memory, so one runaway line (or an unclosed CSV quote) cannot exhaust it.
+inline constexpr std::size_t maxRecordBytes = std::size_t{1} << 20;
+
 /// A run of non-blank records copied out of the input.
 struct RecordChunk {
     struct Record {
         std::uint32_t offset = 0;  // into text
         std::uint32_t size = 0;    // without the line end
         std::uint64_t line = 0;    // 1-based line where the record starts
+        bool tooLong = false;      // longer than maxRecordBytes: no text, only its place
     };
     std::string text;
     std::vector<Record> records;
@@ -48,6 +54,8 @@ private:
     /// buffer ends first. `lines` gets the newlines inside the record.
     std::size_t recordEnd(std::size_t from, std::uint64_t& lines) const;
     bool fill();
+    /// Records the too-long record at position_ and reads past its end.
+    void skipLongRecord(RecordChunk& chunk);
 
     std::FILE* input_;
     Syntax syntax_;
@@ -55,6 +63,7 @@ private:
     std::size_t position_ = 0;  // first unread byte of pending_
     std::uint64_t line_ = 1;
     std::uint64_t consumed_ = 0;
+    bool started_ = false;  // the first block was read (and a byte-order mark dropped)
     bool atEnd_ = false;
     bool failed_ = false;
 };

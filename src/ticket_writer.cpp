@@ -27,11 +27,49 @@ void appendKey(fmt::memory_buffer& out, bool& first, std::string_view key) {
 
 void appendScore(fmt::memory_buffer& out, double score) { fmt::format_to(std::back_inserter(out), "{:.3f}", score); }
 
+/// Length of the well-formed UTF-8 sequence at text[pos] (RFC 3629), 0 if there is none.
+std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
+    std::size_t length = 0;
+    unsigned char min = 0x80, max = 0xBF;  // allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) min = 0xA0;  // overlong
+        if (lead == 0xED) max = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) min = 0x90;
+        if (lead == 0xF4) max = 0x8F;  // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (pos + length > text.size() || byte(pos + 1) < min || byte(pos + 1) > max) return 0;
+    for (std::size_t i = 2; i < length; ++i)
+        if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
+    return length;
+}
+
 }  // namespace
 
 void appendJsonString(fmt::memory_buffer& out, std::string_view text) {
     out.push_back('"');
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            // CSV cells are not checked for UTF-8, and an id or a name echoed
+            // from one must not make the output line invalid JSON: U+FFFD instead.
+            const std::size_t length = utf8SequenceLength(text, i);
+            if (length == 0) {
+                appendText(out, "\xEF\xBF\xBD");
+            } else {
+                appendText(out, text.substr(i, length));
+                i += length - 1;
+            }
+            continue;
+        }
         switch (c) {
             case '"': appendText(out, "\\\""); break;
             case '\\': appendText(out, "\\\\"); break;

@@ -62,6 +62,8 @@ const UiText english{
             "  restart         start again\n"
             "  quit            stop (Ctrl-D does the same)",
     .questionHelp = "About this question: {}",
+    .answerTooLong = "That answer is longer than {} bytes; no answer is that long.",
+    .lineTooLong = "That line is longer than {} bytes and was skipped.",
 };
 
 const UiText dutch{
@@ -123,6 +125,8 @@ const UiText dutch{
             "  restart         opnieuw beginnen\n"
             "  quit            stoppen (Ctrl-D doet hetzelfde)",
     .questionHelp = "Over deze vraag: {}",
+    .answerTooLong = "Dat antwoord is langer dan {} bytes; zo lang is geen antwoord.",
+    .lineTooLong = "Die regel is langer dan {} bytes en is overgeslagen.",
 };
 
 }  // namespace

@@ -59,6 +59,8 @@ struct UiText {
     const char* sourceDerived;
     const char* help;               // the command list
     const char* questionHelp;       // {} = help text of the fact
+    const char* answerTooLong;      // {} = limit in bytes
+    const char* lineTooLong;        // {} = limit in bytes
 };
 
 /// The phrase book for "nl" or "en" (anything else: English).

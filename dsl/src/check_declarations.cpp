@@ -1,4 +1,5 @@
 // Pass 1: the name tables, and everything declared twice.
+#include <string>
 #include <unordered_map>
 
 #include "check_passes.hpp"
@@ -60,9 +61,22 @@ void checkGivens(CheckContext& context, const SourceFile& file, const ast::TestD
                           "fact '" + given.fact.name + "' is given twice in test '" + test.name + "'");
 }
 
+/// More rules than any knowledge base written by people needs (docs/limits.md);
+/// past it, inference and question choice would take minutes per ticket.
+constexpr std::size_t maxRules = 1000000;
+
 }  // namespace
 
 void collectDeclarations(CheckContext& context) {
+    std::size_t rules = 0;
+    for (const LoadedFile& loaded : context.program().files) {
+        for (const auto& rule : loaded.ast.rules) {
+            if (++rules != maxRules + 1) continue;
+            context.error(*loaded.source, rule.name.span,
+                          "rule '" + rule.name.name + "' is one more than the limit of " + std::to_string(maxRules) +
+                              " rules");
+        }
+    }
     for (const LoadedFile& loaded : context.program().files) {
         const SourceFile& file = *loaded.source;
         const ast::File& ast = loaded.ast;

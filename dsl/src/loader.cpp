@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "triage/dsl/parser.hpp"
 
@@ -36,17 +35,23 @@ bool DiskSources::read(const std::string& path, std::string& text, std::string& 
         return false;
     }
     std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    if (!in || !(content << in.rdbuf())) {
-        // An empty file makes operator<< fail too; it is still readable.
-        if (in && fs::file_size(path, code) == 0 && !code) {
-            text.clear();
-            return true;
-        }
+    if (!in) {
         error = "cannot read";
         return false;
     }
-    text = std::move(content).str();
+    // One byte more than the parser takes, so that it reports the file as too
+    // large, and a huge file or an endless device (/dev/zero) is never read whole.
+    text.clear();
+    char block[64 * 1024];
+    while (text.size() <= maxFileBytes) {
+        in.read(block, static_cast<std::streamsize>(std::min(sizeof block, maxFileBytes + 1 - text.size())));
+        text.append(block, static_cast<std::size_t>(in.gcount()));
+        if (!in) break;
+    }
+    if (in.bad()) {
+        error = "cannot read";
+        return false;
+    }
     return true;
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 using namespace grammar;
 
-constexpr std::size_t maxFileSize = 16 * 1024 * 1024;
+constexpr std::size_t maxFileSize = maxFileBytes;
 constexpr std::size_t maxErrors = 50;
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,9 @@
 
 namespace triage::dsl {
 
+/// The largest .rules file parsed (docs/limits.md); a larger one is one error at 1:1.
+inline constexpr std::size_t maxFileBytes = 16 * 1024 * 1024;
+
 struct ParseResult {
     ast::File file;                       // every declaration that parsed
     std::vector<Diagnostic> diagnostics;  // syntax errors, in source order
