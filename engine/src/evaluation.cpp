@@ -2,28 +2,67 @@
 
 #include <cstdio>
 
+#include "diagnosis_state.hpp"
 #include "one_pass_evaluation.hpp"
+#include "question_choice.hpp"
 
 namespace triage::engine {
+
+namespace {
+
+/// The batch path's state after a ticket, as question choice reads it.
+class OnePassState final : public DiagnosisState {
+public:
+    explicit OnePassState(const OnePassEvaluation& evaluation) : evaluation_(evaluation) {}
+    FactValues values() const override { return evaluation_.values(); }
+    bool isGiven(FactId fact) const override { return evaluation_.isGiven(fact); }
+    bool wasAsked(FactId) const override { return false; }  // a ticket answers nothing
+    const std::vector<RuleId>& firedRules() const override { return evaluation_.firedRules(); }
+    const WorkingMemory* memory() const override { return nullptr; }
+
+private:
+    const OnePassEvaluation& evaluation_;
+};
+
+bool setsFacts(const KnowledgeBase& kb) {
+    for (const Rule& rule : kb.rules)
+        for (const auto& conclusion : rule.conclusions)
+            if (conclusion.kind == Conclusion::Kind::Sets) return true;
+    return false;
+}
+
+}  // namespace
 
 TicketResult evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::pair<FactId, Value>>& facts,
                       const EvaluateOptions& options) {
     TicketResult result;
-    if (options.helpful == 0) {
-        // Batch threads call this for every ticket: keep one evaluation state
-        // per thread (it holds the model it was built for, so the pointer
-        // comparison cannot be fooled by a new model at a freed address).
-        thread_local std::unique_ptr<OnePassEvaluation> reusable;
-        if (!reusable || reusable->model() != model) reusable = std::make_unique<OnePassEvaluation>(model);
+    // Batch threads call this for every ticket: keep one evaluation state
+    // per thread (it holds the model it was built for, so the pointer
+    // comparison cannot be fooled by a new model at a freed address).
+    thread_local std::unique_ptr<OnePassEvaluation> reusable;
+    thread_local bool derivedFacts = false;
+    if (!reusable || reusable->model() != model) {
+        reusable = std::make_unique<OnePassEvaluation>(model);
+        derivedFacts = setsFacts(model->kb());
+    }
+    if (options.helpful == 0 || !derivedFacts) {
         reusable->evaluate(facts, options, result);
+        // `ask`: the questions a session started from the ticket would rank
+        // (docs/inference.md §4), on the one-pass state: without derived
+        // facts, hypothetical answers need no chaining and so no Session.
+        if (options.helpful > 0) {
+            result.helpful = chooseQuestions(*model, OnePassState(*reusable)).ranked;
+            if (result.helpful.size() > options.helpful) result.helpful.resize(options.helpful);
+        }
         return result;
     }
+    // Derived facts: answers are chained on a Session's working memory.
     const Session session(model, facts);
     result.ranking = session.ranking();
     if (result.ranking.size() > options.top) result.ranking.resize(options.top);
     result.conclusion = session.conclusion();
     if (options.wantFired) result.fired = session.firedRules();
-    if (options.helpful > 0) result.helpful = session.usefulQuestions(options.helpful);
+    result.helpful = session.usefulQuestions(options.helpful);
     return result;
 }
 

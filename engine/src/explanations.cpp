@@ -98,9 +98,10 @@ std::string describeAtom(const KnowledgeBase& kb, const Atom& atom, bool negated
 WhyExplanation Session::why(FactId question) const {
     WhyExplanation explanation;
     explanation.fact = question;
-    QuestionChooser chooser(*model_, state_->memory);
+    const MemoryState state(state_->memory);
+    QuestionRelevance relevance(*model_, state, questionScratch());
     for (RuleId rule : model_->index().readers[question])
-        if (chooser.atStake(rule, question) && chooser.leadsToCause(rule))
+        if (relevance.atStake(rule, question) && relevance.leadsToCause(rule))
             explanation.stakes.push_back({rule, model_->graph().causesReachedBy(rule)});
     return explanation;
 }

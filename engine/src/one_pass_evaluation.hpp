@@ -20,10 +20,16 @@ public:
 
     const std::shared_ptr<const Model>& model() const { return model_; }
 
-    /// The same TicketResult as a Session started from `facts` (without
-    /// `helpful`: question scoring needs a Session).
+    /// The same TicketResult as a Session started from `facts`, without
+    /// `helpful` (see evaluation.cpp).
     void evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
                   TicketResult& result);
+
+    /// The state the last evaluate() left: values per fact, given or not,
+    /// fired rules ascending (for question choice).
+    FactValues values() const { return values_; }
+    bool isGiven(FactId fact) const { return given_[fact] != 0; }
+    const std::vector<RuleId>& firedRules() const { return fired_; }
 
 private:
     void reset();

@@ -10,34 +10,22 @@ namespace triage::engine {
 
 namespace {
 
-constexpr std::uint8_t notComputed = 3;
 constexpr double tieTolerance = 1e-9;
 
-double scoreIn(const std::vector<CauseScore>& scores, const KnowledgeBase& kb, CauseId cause) {
-    auto it = std::lower_bound(scores.begin(), scores.end(), cause,
-                               [](const CauseScore& score, CauseId id) { return score.cause < id; });
-    return it != scores.end() && it->cause == cause ? it->score : kb.causes[cause].prior;
-}
+double plogp(double x) { return x > 0 ? x * std::log2(x) : 0.0; }
 
-std::optional<CauseId> topOf(const std::vector<CauseScore>& scores) {
-    std::optional<CauseId> top;
-    double best = -1;
-    for (const CauseScore& score : scores)  // ascending CauseId: strict > keeps the lowest id on ties
-        if (score.supported && score.score > best) {
-            best = score.score;
-            top = score.cause;
-        }
-    return top;
-}
+/// Entropy in bits of the distribution proportional to scores whose sum is
+/// `total` and whose Σ s·log2(s) is `sumPlogP`: H = log2(total) - sumPlogP / total.
+/// Both sums can be updated for the few causes an answer changes.
+double entropyOf(double total, double sumPlogP) { return total > 0 ? std::log2(total) - sumPlogP / total : 0.0; }
 
-double entropy(const std::vector<double>& weights) {
-    double total = 0;
-    for (double w : weights) total += w;
-    if (total <= 0) return 0;
-    double bits = 0;
-    for (double w : weights)
-        if (w > 0) bits -= (w / total) * std::log2(w / total);
-    return bits;
+/// Higher score first; on equal scores the lower CauseId (the ranking's order).
+bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) { return scoreA > scoreB || (scoreA == scoreB && a < b); }
+
+bool setsAFact(const Rule& rule) {
+    for (const auto& conclusion : rule.conclusions)
+        if (conclusion.kind == engine::Conclusion::Kind::Sets) return true;
+    return false;
 }
 
 }  // namespace
@@ -51,121 +39,281 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
     return ranking;
 }
 
-QuestionChooser::QuestionChooser(const Model& model, const WorkingMemory& memory)
+QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state) {
+    QuestionAnalysis focused = QuestionChooser(model, state, QuestionScope::Focused).analyse();
+    if (!focused.ranked.empty() && focused.topCanChange) return focused;
+    // Nothing the known facts point to can change the top: look at every cause still possible.
+    return QuestionChooser(model, state, QuestionScope::Wide).analyse();
+}
+
+QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope)
     : model_(model),
-      memory_(memory),
-      truth_(model.kb().rules.size(), notComputed),
-      leads_(model.kb().rules.size(), 2) {}
+      state_(state),
+      relevance_(model, state, questionScratch()),
+      scratch_(relevance_.scratch()),
+      scope_(scope) {}
 
-Truth QuestionChooser::truth(RuleId rule) {
-    if (truth_[rule] == notComputed) truth_[rule] = static_cast<std::uint8_t>(memory_.ruleTruth(rule));
-    return static_cast<Truth>(truth_[rule]);
+void QuestionChooser::addToScope(RuleId rule) {
+    if (scratch_.scopeStamp[rule] == scratch_.analysis) return;
+    scratch_.scopeStamp[rule] = scratch_.analysis;
+    scratch_.scope.push_back(rule);
 }
 
-bool QuestionChooser::testsKnowledgeOf(RuleId rule, FactId fact) const {
-    if (!model_.index().testsKnowledge[rule]) return false;  // spares a visit to the rule itself
-    for (const Atom& atom : model_.kb().rules[rule].condition.atoms)
-        if (atom.fact == fact && (atom.op == Atom::Op::Known || atom.op == Atom::Op::Unknown)) return true;
-    return false;
-}
-
-bool QuestionChooser::atStake(RuleId rule, FactId fact) {
-    // Kleene logic is monotone: filling in an unknown fact never turns a
-    // decided condition around, except through `known`/`unknown` tests.
-    const Truth now = truth(rule);
-    if (now == Truth::Unknown) return true;
-    if (!testsKnowledgeOf(rule, fact) || memory_.value(fact)) return false;
-    // Rare: try the answers on this one condition.
-    const Condition& condition = model_.kb().rules[rule].condition;
-    if (trialValues_.empty()) trialValues_.assign(memory_.values().begin(), memory_.values().end());
-    bool changes = false;
-    for (Value value : model_.answerValues(fact)) {
-        trialValues_[fact] = value;
-        changes |= evaluateCondition(condition, trialValues_) != now;
-    }
-    trialValues_[fact] = std::nullopt;
-    return changes;
-}
-
-bool QuestionChooser::leadsToCause(RuleId rule) {
-    if (leads_[rule] < 2) return leads_[rule] == 1;
-    if (leads_[rule] == 3) return false;  // cannot happen in an acyclic model; be safe
-    leads_[rule] = 3;
-    bool leads = false;
-    for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
-        if (conclusion.kind != engine::Conclusion::Kind::Sets) {
-            leads = true;
-            break;
+void QuestionChooser::collectScope() {
+    // A guarded rule cannot hold while its guard fact has another value, so
+    // the rules worth a look come from the guard buckets (docs/inference.md §1).
+    const RuleIndex& index = model_.index();
+    scratch_.scope.clear();
+    for (FactId guardFact : index.guardFacts) {
+        const std::optional<Value>& value = relevance_.value(guardFact);
+        // A given value rules the other buckets out for good; a derived one only for now.
+        if (value && (scope_ == QuestionScope::Focused || state_.isGiven(guardFact))) {
+            if (const RuleIndex::Bucket* bucket = index.bucket(guardFact, *value))
+                for (RuleId rule : bucket->rules) addToScope(rule);
+            continue;
         }
-        const FactId derived = conclusion.fact;
-        if (memory_.isGiven(derived)) continue;  // a given value hides every derivation
-        for (RuleId reader : model_.index().readers[derived]) {
-            const bool mayChange = truth(reader) == Truth::Unknown || memory_.value(derived).has_value() ||
-                                   testsKnowledgeOf(reader, derived);
-            if (mayChange && leadsToCause(reader)) {
-                leads = true;
-                break;
+        if (scope_ == QuestionScope::Focused) continue;
+        for (RuleId rule : index.readers[guardFact])
+            if (index.guards[rule] && index.guards[rule]->fact == guardFact) addToScope(rule);
+    }
+    if (scope_ == QuestionScope::Wide)
+        for (RuleId rule : index.unguarded) addToScope(rule);
+    for (RuleId rule : state_.firedRules()) addToScope(rule);
+}
+
+QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t answer) const {
+    // The same products, in the same RuleId order, as scoreCauses: bit-identical scores.
+    double keepSupport = 1.0, keepExclusion = 1.0;
+    bool supported = false;
+    for (RuleId rule : model_.rulesConcluding(cause)) {
+        const bool fires = scratch_.changeStamp[rule] == answer ? scratch_.firesAfter[rule] != 0
+                                                                : scratch_.firedStamp[rule] == scratch_.analysis;
+        if (!fires) continue;
+        for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
+            if (conclusion.kind == engine::Conclusion::Kind::Sets || conclusion.cause != cause) continue;
+            if (conclusion.kind == engine::Conclusion::Kind::Supports) {
+                keepSupport *= 1.0 - conclusion.certainty;
+                supported = true;
+            } else {
+                keepExclusion *= 1.0 - conclusion.certainty;
             }
         }
-        if (leads) break;
     }
-    leads_[rule] = leads ? 1 : 0;
-    return leads;
+    return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supported};
 }
 
-std::vector<FactId> QuestionChooser::candidates() {
+double QuestionChooser::scoreOf(CauseId cause) const {
+    return scratch_.evidenceStamp[cause] == scratch_.analysis ? scratch_.scoreNow[cause]
+                                                               : model_.kb().causes[cause].prior;
+}
+
+void QuestionChooser::scoreNow() {
+    const std::vector<RuleId>& fired = state_.firedRules();
+    for (RuleId rule : fired) scratch_.firedStamp[rule] = scratch_.analysis;
+    rankingNow_.clear();
+    for (RuleId rule : fired)
+        for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
+            if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
+            const CauseId cause = conclusion.cause;
+            if (scratch_.evidenceStamp[cause] == scratch_.analysis) continue;
+            scratch_.evidenceStamp[cause] = scratch_.analysis;
+            const Score score = scoreWith(cause, scratch_.analysis);  // no answer carries this stamp
+            scratch_.scoreNow[cause] = score.score;
+            if (score.supported) rankingNow_.push_back({cause, score.score});
+        }
+    std::sort(rankingNow_.begin(), rankingNow_.end(), [](const RankedCause& a, const RankedCause& b) {
+        return ranksAbove(a.score, a.cause, b.score, b.cause);
+    });
+}
+
+std::vector<QuestionChooser::Candidate> QuestionChooser::candidates() {
     const KnowledgeBase& kb = model_.kb();
-    std::vector<FactId> result;
-    for (FactId fact = 0; fact < kb.facts.size(); ++fact) {
-        if (!kb.facts[fact].askable || memory_.value(fact) || memory_.wasAsked(fact)) continue;
-        for (RuleId rule : model_.index().readers[fact]) {
-            if (atStake(rule, fact) && leadsToCause(rule)) {
-                result.push_back(fact);
-                break;
-            }
+    auto& pairs = scratch_.atStake;
+    pairs.clear();
+    for (RuleId rule : scratch_.scope) {
+        const auto& atoms = kb.rules[rule].condition.atoms;
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+            const FactId fact = atoms[i].fact;
+            if (!kb.facts[fact].askable || relevance_.value(fact) || state_.wasAsked(fact)) continue;
+            bool seen = false;
+            for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == fact;
+            if (!seen && relevance_.atStake(rule, fact)) pairs.emplace_back(fact, rule);
         }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<Candidate> result;
+    for (std::size_t first = 0; first < pairs.size();) {
+        std::size_t last = first;
+        bool leads = false;
+        for (; last < pairs.size() && pairs[last].first == pairs[first].first; ++last)
+            leads = leads || relevance_.leadsToCause(pairs[last].second);
+        if (leads) result.push_back({pairs[first].first, first, last, feedsDerivedFacts(pairs[first].first)});
+        first = last;
     }
     return result;
 }
 
-bool QuestionChooser::couldGainSupport(CauseId cause) {
-    for (RuleId rule : model_.rulesSupporting(cause)) {
-        if (truth(rule) != Truth::False) return true;  // fired, or still undecided
-        if (!model_.index().testsKnowledge[rule]) continue;
-        for (const Atom& atom : model_.kb().rules[rule].condition.atoms)
-            if (!memory_.value(atom.fact) && testsKnowledgeOf(rule, atom.fact)) return true;
-    }
+bool QuestionChooser::feedsDerivedFacts(FactId fact) const {
+    // A rule out of scope can set a derived fact that a rule in scope reads:
+    // such answers are chained. Rule bases without derived facts never pay this.
+    if (!hasDerivedFacts_) return false;
+    for (RuleId rule : model_.index().readers[fact])
+        if (setsAFact(model_.kb().rules[rule])) return true;
     return false;
 }
 
-double QuestionChooser::stake(FactId fact) {
-    // How close the rules this fact decides are to firing, and how much they weigh.
-    double best = 0;
-    for (RuleId rule : model_.index().readers[fact]) {
-        if (!atStake(rule, fact) || !leadsToCause(rule)) continue;
-        double weight = 0.5;  // sets a derived fact
+void QuestionChooser::collectLive() {
+    // Live: supported, or a supporting rule in scope is not yet False (or could
+    // still turn through a `known`/`unknown` test).
+    auto& live = scratch_.live;
+    live.clear();
+    auto add = [&](CauseId cause) {
+        if (scratch_.liveStamp[cause] == scratch_.analysis) return;
+        scratch_.liveStamp[cause] = scratch_.analysis;
+        live.push_back(cause);
+    };
+    for (const RankedCause& ranked : rankingNow_) add(ranked.cause);
+    for (RuleId rule : scratch_.scope) {
+        if (relevance_.truth(rule) == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) continue;
         for (const auto& conclusion : model_.kb().rules[rule].conclusions)
+            if (conclusion.kind == engine::Conclusion::Kind::Supports) add(conclusion.cause);
+    }
+    std::sort(live.begin(), live.end());
+    total_ = sumPlogP_ = weightNow_ = 0;
+    for (CauseId cause : live) {
+        total_ += scoreOf(cause);
+        sumPlogP_ += plogp(scoreOf(cause));
+    }
+    for (CauseId cause : live) weightNow_ += probability(cause) * scoreOf(cause);
+    entropyNow_ = entropyOf(total_, sumPlogP_);
+}
+
+double QuestionChooser::probability(CauseId cause) const { return total_ > 0 ? scoreOf(cause) / total_ : 0.0; }
+
+std::uint32_t QuestionChooser::changesByChaining(FactId fact, Value value) {
+    // An answer that changes a rule setting a derived fact: let truth
+    // maintenance chain it on a copy of working memory, then compare.
+    if (!chained_) chained_.emplace(*state_.memory());  // rule bases with derived facts always have one
+    const std::uint32_t answer = scratch_.stamp();
+    const std::size_t mark = chained_->mark();
+    chained_->answer(fact, value);
+    const std::vector<RuleId>& before = state_.firedRules();
+    const std::vector<RuleId>& after = chained_->firedRules();
+    scratch_.delta.clear();
+    auto record = [&](RuleId rule, bool fires) {
+        if (scratch_.scopeStamp[rule] != scratch_.analysis) return;  // outside the analysed rules
+        scratch_.changeStamp[rule] = answer;
+        scratch_.firesAfter[rule] = fires ? 1 : 0;
+        scratch_.delta.push_back(rule);
+    };
+    std::size_t i = 0, j = 0;
+    while (i < before.size() || j < after.size()) {
+        if (j == after.size() || (i < before.size() && before[i] < after[j])) record(before[i++], false);
+        else if (i == before.size() || after[j] < before[i]) record(after[j++], true);
+        else ++i, ++j;
+    }
+    chained_->rollback(mark);
+    return answer;
+}
+
+QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Value value) {
+    const KnowledgeBase& kb = model_.kb();
+    std::uint32_t answer = scratch_.stamp();
+    auto& delta = scratch_.delta;
+    delta.clear();
+    // Only the rules in scope that this fact can change; each is re-evaluated
+    // with the answer tried out, nothing else is touched.
+    bool chains = candidate.feedsDerivedFacts;
+    scratch_.trialValues[candidate.fact] = value;
+    for (std::size_t i = candidate.first; i < candidate.last; ++i) {
+        const RuleId rule = scratch_.atStake[i].second;
+        if (!relevance_.canFireOnAnswer(rule, candidate.fact)) continue;  // its fired state cannot change
+        const bool firesNow = relevance_.truth(rule) == Truth::True;
+        const bool firesAfter = evaluateCondition(kb.rules[rule].condition, scratch_.trialValues) == Truth::True;
+        if (firesAfter == firesNow) continue;
+        scratch_.changeStamp[rule] = answer;
+        scratch_.firesAfter[rule] = firesAfter ? 1 : 0;
+        delta.push_back(rule);
+        chains = chains || setsAFact(kb.rules[rule]);
+    }
+    scratch_.trialValues[candidate.fact] = std::nullopt;
+    if (chains) answer = changesByChaining(candidate.fact, value);
+
+    auto& changed = scratch_.changed;
+    changed.clear();
+    for (RuleId rule : delta)
+        for (const auto& conclusion : kb.rules[rule].conclusions) {
+            if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
+            if (scratch_.changedStamp[conclusion.cause] == answer) continue;
+            scratch_.changedStamp[conclusion.cause] = answer;
+            changed.push_back(conclusion.cause);
+        }
+
+    Effect effect{weightNow_, entropyNow_, false};
+    if (changed.empty()) return effect;
+    double total = total_, sumPlogP = sumPlogP_, weight = weightNow_;
+    bool liveChanged = false;
+    std::optional<CauseId> top;
+    double topScore = 0;
+    for (CauseId cause : changed) {
+        const Score after = scoreWith(cause, answer);
+        if (after.supported && (!top || ranksAbove(after.score, cause, topScore, *top))) {
+            top = cause;
+            topScore = after.score;
+        }
+        if (scratch_.liveStamp[cause] != scratch_.analysis) continue;
+        const double now = scoreOf(cause);
+        total += after.score - now;
+        sumPlogP += plogp(after.score) - plogp(now);
+        weight += probability(cause) * (after.score - now);
+        liveChanged = true;
+    }
+    // The top after: the best changed cause against the best unchanged one.
+    for (const RankedCause& ranked : rankingNow_) {
+        if (scratch_.changedStamp[ranked.cause] == answer) continue;
+        if (!top || ranksAbove(ranked.score, ranked.cause, topScore, *top)) top = ranked.cause;
+        break;
+    }
+    effect.topChanges = top != topNow_;
+    if (liveChanged) {
+        effect.weight = weight;
+        effect.entropy = entropyOf(total, sumPlogP);
+    }
+    return effect;
+}
+
+double QuestionChooser::stake(const Candidate& candidate) {
+    // How close the rules this fact decides are to firing, and how much they weigh.
+    const KnowledgeBase& kb = model_.kb();
+    double best = 0;
+    for (std::size_t i = candidate.first; i < candidate.last; ++i) {
+        const RuleId rule = scratch_.atStake[i].second;
+        if (!relevance_.leadsToCause(rule)) continue;
+        double weight = 0.5;  // sets a derived fact
+        for (const auto& conclusion : kb.rules[rule].conclusions)
             if (conclusion.kind != engine::Conclusion::Kind::Sets) weight = std::max(weight, conclusion.certainty);
         std::size_t unknownFacts = 0;
-        const auto& atoms = model_.kb().rules[rule].condition.atoms;
-        for (std::size_t i = 0; i < atoms.size(); ++i) {
+        const auto& atoms = kb.rules[rule].condition.atoms;
+        for (std::size_t i2 = 0; i2 < atoms.size(); ++i2) {
             bool counted = false;
-            for (std::size_t j = 0; j < i; ++j) counted |= atoms[j].fact == atoms[i].fact;
-            if (!counted && !memory_.value(atoms[i].fact)) ++unknownFacts;
+            for (std::size_t j = 0; j < i2; ++j) counted |= atoms[j].fact == atoms[i2].fact;
+            if (!counted && !relevance_.value(atoms[i2].fact)) ++unknownFacts;
         }
         best = std::max(best, weight / static_cast<double>(std::max<std::size_t>(unknownFacts, 1)));
     }
     return best;
 }
 
-bool QuestionChooser::topCanChangeLater(const std::vector<CauseId>& live, std::optional<CauseId> top) {
-    // Optimistic bounds: every undecided rule for a cause fires, every undecided rule against it fires.
+bool QuestionChooser::topCanChangeLater() {
+    // Optimistic bounds: every undecided rule in scope for a cause fires, every
+    // undecided rule against the top fires.
     const KnowledgeBase& kb = model_.kb();
-    if (!top) return !live.empty();
+    if (!topNow_) return !scratch_.live.empty();
     auto bound = [&](CauseId cause, bool optimistic) {
         double keepSupport = 1, keepExclusion = 1;
         for (RuleId rule : model_.rulesConcluding(cause)) {
-            const Truth t = truth(rule);
+            if (scratch_.scopeStamp[rule] != scratch_.analysis) continue;  // False for good, or out of focus
+            const Truth t = relevance_.truth(rule);
             if (t == Truth::False) continue;
             for (const auto& conclusion : kb.rules[rule].conclusions) {
                 if (conclusion.cause != cause || conclusion.kind == engine::Conclusion::Kind::Sets) continue;
@@ -176,11 +324,11 @@ bool QuestionChooser::topCanChangeLater(const std::vector<CauseId>& live, std::o
         }
         return combineEvidence(kb.causes[cause].prior, 1 - keepSupport, 1 - keepExclusion);
     };
-    const double topLow = bound(*top, false);
-    for (CauseId cause : live) {
-        if (cause == *top) continue;
+    const double topLow = bound(*topNow_, false);
+    for (CauseId cause : scratch_.live) {
+        if (cause == *topNow_) continue;
         const double high = bound(cause, true);
-        if (high > topLow || (high == topLow && cause < *top)) return true;
+        if (high > topLow || (high == topLow && cause < *topNow_)) return true;
     }
     return false;
 }
@@ -188,64 +336,45 @@ bool QuestionChooser::topCanChangeLater(const std::vector<CauseId>& live, std::o
 QuestionAnalysis QuestionChooser::analyse() {
     const KnowledgeBase& kb = model_.kb();
     QuestionAnalysis analysis;
-    const std::vector<FactId> facts = candidates();
+    collectScope();
+    for (FactId fact = 0; fact < kb.facts.size() && !hasDerivedFacts_; ++fact)
+        hasDerivedFacts_ = model_.index().isDerived(fact);
+    const std::vector<Candidate> facts = candidates();
     if (facts.empty()) return analysis;
+    scoreNow();
+    topNow_ = rankingNow_.empty() ? std::nullopt : std::optional<CauseId>(rankingNow_.front().cause);
+    collectLive();
 
-    const std::vector<CauseScore> scoresBefore = scoreCauses(kb, memory_.firedRules());
-    std::vector<CauseId> live;
-    for (CauseId cause = 0; cause < kb.causes.size(); ++cause) {
-        auto it = std::lower_bound(scoresBefore.begin(), scoresBefore.end(), cause,
-                                   [](const CauseScore& score, CauseId id) { return score.cause < id; });
-        const bool supported = it != scoresBefore.end() && it->cause == cause && it->supported;
-        if (supported || couldGainSupport(cause)) live.push_back(cause);
-    }
-    const std::optional<CauseId> topBefore = topOf(scoresBefore);
-
-    std::vector<double> before(live.size());
-    double beforeTotal = 0;
-    for (std::size_t i = 0; i < live.size(); ++i) beforeTotal += before[i] = scoreIn(scoresBefore, kb, live[i]);
-    for (double& p : before) p = beforeTotal > 0 ? p / beforeTotal : 0;
-    const double entropyBefore = entropy(before);
-
-    WorkingMemory scratch = memory_;
-    std::vector<double> after(live.size());
     struct Scored {
         Question question;
-        double stake;
+        double gainKey, stakeKey;  // rounded: gains equal up to rounding noise tie
     };
+    auto key = [](double x) { return std::round(x / tieTolerance); };
     std::vector<Scored> scored;
-    for (FactId fact : facts) {
+    scored.reserve(facts.size());
+    for (const Candidate& candidate : facts) {
         double weightTotal = 0, weightedEntropy = 0;
-        for (Value value : model_.answerValues(fact)) {
-            const std::size_t mark = scratch.mark();
-            scratch.answer(fact, value);
-            const std::vector<CauseScore> scoresAfter = scoreCauses(kb, scratch.firedRules());
-            if (topOf(scoresAfter) != topBefore) analysis.topCanChange = true;
-            scratch.rollback(mark);
+        for (Value value : model_.answerValues(candidate.fact)) {
+            const Effect effect = simulate(candidate, value);
+            analysis.topCanChange = analysis.topCanChange || effect.topChanges;
             // An answer is likelier when it makes the likely causes likelier.
-            double weight = 0;
-            for (std::size_t i = 0; i < live.size(); ++i) {
-                after[i] = scoreIn(scoresAfter, kb, live[i]);
-                weight += before[i] * after[i];
-            }
-            weightTotal += weight;
-            weightedEntropy += weight * entropy(after);
+            weightTotal += effect.weight;
+            weightedEntropy += effect.weight * effect.entropy;
         }
-        const double expectedAfter = weightTotal > 0 ? weightedEntropy / weightTotal : entropyBefore;
-        const double gain = std::max(0.0, entropyBefore - expectedAfter);
-        const double cost = kb.facts[fact].cost > 0 ? kb.facts[fact].cost : 1.0;
-        scored.push_back({{fact, gain / cost}, stake(fact) / cost});
+        const double expectedAfter = weightTotal > 0 ? weightedEntropy / weightTotal : entropyNow_;
+        const double gain = std::max(0.0, entropyNow_ - expectedAfter);
+        const double cost = kb.facts[candidate.fact].cost > 0 ? kb.facts[candidate.fact].cost : 1.0;
+        scored.push_back({{candidate.fact, gain / cost}, key(gain / cost), key(stake(candidate) / cost)});
     }
-    if (!analysis.topCanChange) analysis.topCanChange = topCanChangeLater(live, topBefore);
+    if (!analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
 
     // Rounded keys: gains equal up to rounding noise tie, and ties go to the
     // higher stake, then to the lower FactId (the sort is stable).
-    auto key = [](double x) { return std::round(x / tieTolerance); };
-    std::stable_sort(scored.begin(), scored.end(), [&key](const Scored& a, const Scored& b) {
-        const double gainA = key(a.question.expectedGain), gainB = key(b.question.expectedGain);
-        if (gainA != gainB) return gainA > gainB;
-        return key(a.stake) > key(b.stake);
+    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+        if (a.gainKey != b.gainKey) return a.gainKey > b.gainKey;
+        return a.stakeKey > b.stakeKey;
     });
+    analysis.ranked.reserve(scored.size());
     for (const Scored& s : scored) analysis.ranked.push_back(s.question);
     return analysis;
 }

@@ -1,51 +1,90 @@
 // Choosing the next question: which askable facts can still matter
 // (candidates), how much each is expected to tell about the causes per unit
-// of cost, and whether any answers could still change the top cause.
+// of cost, and whether any answers could still change the top cause. The
+// analysis looks at the rules the known facts leave open, never the whole
+// rule base (docs/inference.md §4).
 #pragma once
 
 #include <optional>
 #include <vector>
 
+#include "question_relevance.hpp"
 #include "triage/engine/session.hpp"
-#include "triage/engine/working_memory.hpp"
 
 namespace triage::engine {
+
+/// Which rules and causes an analysis weighs.
+enum class QuestionScope {
+    /// The rules the known facts point to: those whose guard holds (the
+    /// bucket of each known guard value) and the fired ones; their causes.
+    Focused,
+    /// Every rule that is not False for good (a given guard value rules out
+    /// the others); every cause that has support or could still gain it.
+    Wide,
+};
 
 struct QuestionAnalysis {
     std::vector<Question> ranked;  // every candidate, most useful first
     bool topCanChange = false;     // some answer (now or after more answers) could change the top cause
 };
 
+/// The analysis questions are chosen from: the focused one while it has a
+/// question that could change the top cause, else the wide one.
+QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state);
+
 class QuestionChooser {
 public:
-    QuestionChooser(const Model& model, const WorkingMemory& memory);
+    QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope);
 
-    /// Askable facts not known, not asked, read by a rule whose outcome the
-    /// answer can still decide and that leads to a cause. Ascending FactId.
-    std::vector<FactId> candidates();
     /// Scores every candidate by simulating each of its answers.
     QuestionAnalysis analyse();
 
-    /// Answering `fact` (which the rule reads) could change the rule's truth:
-    /// the rule is undecided, or a `known`/`unknown` test on the fact would
-    /// turn it around.
-    bool atStake(RuleId rule, FactId fact);
-    /// The rule concludes about a cause, or sets a derived fact that a rule
-    /// still leading to a cause reads.
-    bool leadsToCause(RuleId rule);
-
 private:
-    Truth truth(RuleId rule);
-    bool testsKnowledgeOf(RuleId rule, FactId fact) const;
-    bool couldGainSupport(CauseId cause);
-    double stake(FactId fact);
-    bool topCanChangeLater(const std::vector<CauseId>& live, std::optional<CauseId> top);
+    struct Candidate {
+        FactId fact;
+        std::size_t first, last;  // its rules in scratch.atStake
+        bool feedsDerivedFacts;   // some rule reading it sets a fact: answers are chained
+    };
+    struct Score {
+        double score;
+        bool supported;
+    };
+    struct Effect {
+        double weight = 0;   // Σ P(c) · score_c(after)
+        double entropy = 0;  // H(P after)
+        bool topChanges = false;
+    };
+
+    void collectScope();
+    void addToScope(RuleId rule);
+    void scoreNow();
+    std::vector<Candidate> candidates();
+    void collectLive();
+    /// What answering `value` does to the distribution and the top cause.
+    Effect simulate(const Candidate& candidate, Value value);
+    /// Records the changes of the answer by chaining it; returns their stamp.
+    std::uint32_t changesByChaining(FactId fact, Value value);
+    /// The cause's score with the rule changes stamped `answer` applied.
+    Score scoreWith(CauseId cause, std::uint32_t answer) const;
+    bool feedsDerivedFacts(FactId fact) const;
+    double scoreOf(CauseId cause) const;  // now
+    double probability(CauseId cause) const;  // now, among the live causes
+    double stake(const Candidate& candidate);
+    bool topCanChangeLater();
 
     const Model& model_;
-    const WorkingMemory& memory_;
-    std::vector<std::uint8_t> truth_;    // per rule: Truth, or 3 = not yet computed
-    std::vector<std::uint8_t> leads_;    // per rule: 0 no, 1 yes, 2 not yet computed, 3 in progress
-    std::vector<std::optional<Value>> trialValues_;  // working memory with one fact tried out
+    const DiagnosisState& state_;
+    QuestionRelevance relevance_;
+    QuestionScratch& scratch_;
+    QuestionScope scope_;
+    std::optional<WorkingMemory> chained_;  // for answers that change derived facts; made when first needed
+    std::vector<RankedCause> rankingNow_;  // supported causes, best first
+    std::optional<CauseId> topNow_;
+    bool hasDerivedFacts_ = false;
+    double total_ = 0;         // Σ score over live causes
+    double sumPlogP_ = 0;      // Σ score · log2(score) over live causes
+    double weightNow_ = 0;     // Σ P(c) · score_c now
+    double entropyNow_ = 0;
 };
 
 /// Causes with support, by score descending, ties by CauseId.

@@ -47,15 +47,13 @@ std::optional<Diagnosis> diagnose(const Model& model, const std::vector<RankedCa
 
 std::optional<Question> Session::nextQuestion() const {
     if (meetsStopPolicy(model_->stopPolicy, ranking())) return std::nullopt;
-    QuestionChooser chooser(*model_, state_->memory);
-    QuestionAnalysis analysis = chooser.analyse();
+    const QuestionAnalysis analysis = chooseQuestions(*model_, MemoryState(state_->memory));
     if (analysis.ranked.empty() || !analysis.topCanChange) return std::nullopt;
     return analysis.ranked.front();
 }
 
 std::vector<Question> Session::usefulQuestions(std::size_t limit) const {
-    QuestionChooser chooser(*model_, state_->memory);
-    std::vector<Question> ranked = chooser.analyse().ranked;
+    std::vector<Question> ranked = chooseQuestions(*model_, MemoryState(state_->memory)).ranked;
     if (ranked.size() > limit) ranked.resize(limit);
     return ranked;
 }

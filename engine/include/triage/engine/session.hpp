@@ -64,7 +64,8 @@ public:
     /// Rules that fired, in firing order.
     std::vector<RuleId> firedRules() const;
     /// Askable unknown facts whose answer could still change the ranking,
-    /// most useful first (what batch output lists as "would help").
+    /// most useful first; the first is nextQuestion() whenever there is one
+    /// (what batch output lists as `ask`).
     std::vector<Question> usefulQuestions(std::size_t limit) const;
 
     WhyExplanation why(FactId question) const;

@@ -1,0 +1,163 @@
+#include "question_relevance.hpp"
+
+#include <algorithm>
+
+#include "triage/engine/rule_index.hpp"
+
+namespace triage::engine {
+
+namespace {
+
+constexpr std::uint8_t inProgress = 3;
+
+}  // namespace
+
+QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch)
+    : model_(model), state_(state), values_(state.values()), scratch_(scratch) {
+    scratch_.begin(model, values_);
+}
+
+namespace {
+
+/// The one fact the subtree reads, or noSoleFact when it reads several.
+FactId soleFactOf(const Condition& condition, std::uint32_t node) {
+    const ConditionNode& current = condition.nodes[node];
+    if (current.kind == ConditionNode::Kind::Atom) return condition.atoms[current.atom].fact;
+    FactId sole = noSoleFact;
+    for (std::uint32_t child : current.children) {
+        const FactId fact = soleFactOf(condition, child);
+        if (fact == noSoleFact || (sole != noSoleFact && sole != fact)) return noSoleFact;
+        sole = fact;
+    }
+    return sole;
+}
+
+}  // namespace
+
+Truth QuestionRelevance::truth(RuleId rule) {
+    if (scratch_.truthStamp[rule] != scratch_.analysis) {
+        scratch_.truthStamp[rule] = scratch_.analysis;
+        scratch_.soleFact[rule] = noSoleFact;
+        const std::optional<Truth> settled = settledTruth(rule);
+        scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
+    }
+    return scratch_.truth[rule];
+}
+
+Truth QuestionRelevance::conjunctTruth(RuleId rule) {
+    const Condition& condition = model_.kb().rules[rule].condition;
+    const ConditionNode& root = condition.nodes[condition.root()];
+    if (root.kind != ConditionNode::Kind::And) {
+        const Truth truth = evaluateNode(condition, condition.root(), values_);
+        if (truth == Truth::Unknown) scratch_.soleFact[rule] = soleFactOf(condition, condition.root());
+        return truth;
+    }
+    // The conjuncts that keep the rule from being True: all on one fact, on
+    // several, or (mixed) one of them reads several facts.
+    Truth result = Truth::True;
+    FactId sole = noSoleFact;
+    bool mixed = false, several = false, falseSeen = false;
+    // Only `known`/`unknown` tests can turn a False rule, so only then are its False conjuncts of interest.
+    const bool turnable = model_.index().testsKnowledge[rule] != 0;
+    for (std::uint32_t child : root.children) {
+        const Truth truth = evaluateNode(condition, child, values_);
+        if (truth == Truth::True) continue;
+        if (truth == Truth::False) {
+            if (!turnable) return Truth::False;
+            if (!falseSeen) sole = noSoleFact, mixed = several = false;  // what blocks now is the False ones
+            falseSeen = true;
+            result = Truth::False;
+        } else {
+            if (falseSeen) continue;
+            result = Truth::Unknown;
+        }
+        const FactId fact = soleFactOf(condition, child);
+        mixed = mixed || fact == noSoleFact;  // a conjunct over several facts: only evaluation tells
+        several = several || (sole != noSoleFact && fact != sole);
+        sole = fact;
+    }
+    if (result != Truth::True && !mixed) scratch_.soleFact[rule] = several ? severalFacts : sole;
+    return result;
+}
+
+bool QuestionRelevance::canFireOnAnswer(RuleId rule, FactId fact) {
+    const Truth now = truth(rule);
+    if (now != Truth::Unknown) return true;  // fired (a `known`/`unknown` test can withdraw it), or turned
+    const FactId sole = scratch_.soleFact[rule];
+    if (sole == noSoleFact) return true;
+    // A conjunct still undecided on another fact stays undecided: no single answer fires the rule.
+    return sole == fact;
+}
+
+std::optional<Truth> QuestionRelevance::settledTruth(RuleId rule) const {
+    const std::vector<RuleId>& fired = state_.firedRules();
+    if (std::binary_search(fired.begin(), fired.end(), rule)) return Truth::True;
+    // A guard on another value settles it without a look at the condition.
+    const auto& guard = model_.index().guards[rule];
+    if (guard && values_[guard->fact] && !(*values_[guard->fact] == guard->value)) return Truth::False;
+    return std::nullopt;
+}
+
+bool QuestionRelevance::testsKnowledgeOf(RuleId rule, FactId fact) const {
+    if (!model_.index().testsKnowledge[rule]) return false;  // spares a visit to the rule itself
+    for (const Atom& atom : model_.kb().rules[rule].condition.atoms)
+        if (atom.fact == fact && (atom.op == Atom::Op::Known || atom.op == Atom::Op::Unknown)) return true;
+    return false;
+}
+
+bool QuestionRelevance::testsKnowledgeOfAnUnknownFact(RuleId rule) const {
+    if (!model_.index().testsKnowledge[rule]) return false;
+    for (const Atom& atom : model_.kb().rules[rule].condition.atoms)
+        if ((atom.op == Atom::Op::Known || atom.op == Atom::Op::Unknown) && !value(atom.fact)) return true;
+    return false;
+}
+
+bool QuestionRelevance::atStake(RuleId rule, FactId fact) {
+    // Kleene logic is monotone: filling in an unknown fact never turns a
+    // decided condition around, except through `known`/`unknown` tests.
+    const Truth now = truth(rule);
+    if (now == Truth::Unknown) return true;
+    if (!testsKnowledgeOf(rule, fact) || value(fact)) return false;
+    // A False conjunct on another fact stays False whatever the answer.
+    if (now == Truth::False && scratch_.soleFact[rule] != noSoleFact && scratch_.soleFact[rule] != fact) return false;
+    // Rare: try the answers on this one condition.
+    const Condition& condition = model_.kb().rules[rule].condition;
+    bool changes = false;
+    for (Value value : model_.answerValues(fact)) {
+        scratch_.trialValues[fact] = value;
+        changes |= evaluateCondition(condition, scratch_.trialValues) != now;
+    }
+    scratch_.trialValues[fact] = std::nullopt;
+    return changes;
+}
+
+bool QuestionRelevance::leadsToCause(RuleId rule) {
+    if (scratch_.leadsStamp[rule] == scratch_.analysis) {
+        if (scratch_.leads[rule] == inProgress) return false;  // cannot happen in an acyclic model; be safe
+        return scratch_.leads[rule] == 1;
+    }
+    scratch_.leadsStamp[rule] = scratch_.analysis;
+    scratch_.leads[rule] = inProgress;
+    bool leads = false;
+    for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
+        if (conclusion.kind != engine::Conclusion::Kind::Sets) {
+            leads = true;
+            break;
+        }
+        const FactId derived = conclusion.fact;
+        if (state_.isGiven(derived)) continue;  // a given value hides every derivation
+        for (RuleId reader : model_.index().readers[derived]) {
+            const bool mayChange = truth(reader) == Truth::Unknown || value(derived).has_value() ||
+                                   testsKnowledgeOf(reader, derived);
+            if (mayChange && leadsToCause(reader)) {
+                leads = true;
+                break;
+            }
+        }
+        if (leads) break;
+    }
+    scratch_.leads[rule] = leads ? 1 : 0;
+    return leads;
+}
+
+}  // namespace triage::engine

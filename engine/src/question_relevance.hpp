@@ -1,0 +1,54 @@
+// Whether an answer could still matter to a rule: its truth now, whether the
+// answer can change it, and whether the rule leads to a cause. Shared by
+// question choice and `why`; results are cached in the thread's scratch.
+#pragma once
+
+#include <optional>
+
+#include "diagnosis_state.hpp"
+#include "question_scratch.hpp"
+
+namespace triage::engine {
+
+class QuestionRelevance {
+public:
+    /// Starts a new analysis in `scratch` (its earlier caches become stale).
+    QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch);
+
+    /// The rule's truth now (cached).
+    Truth truth(RuleId rule);
+    /// Answering `fact` could make the rule fire: it fires already, or every
+    /// conjunct not yet True reads `fact` alone. (Unknown `a and b` needs two
+    /// answers; its fired state, and so every score, stays as it is.)
+    bool canFireOnAnswer(RuleId rule, FactId fact);
+    /// Answering `fact` (which the rule reads) could change the rule's truth:
+    /// the rule is undecided, or a `known`/`unknown` test on the fact would
+    /// turn it around.
+    bool atStake(RuleId rule, FactId fact);
+    /// The rule concludes about a cause, or sets a derived fact that a rule
+    /// still leading to a cause reads.
+    bool leadsToCause(RuleId rule);
+    /// The rule tests `known`/`unknown` of a fact with no value: answering it
+    /// can turn even a decided rule around.
+    bool testsKnowledgeOfAnUnknownFact(RuleId rule) const;
+
+    const Model& model() const { return model_; }
+    const DiagnosisState& state() const { return state_; }
+    /// The fact's value now.
+    const std::optional<Value>& value(FactId fact) const { return values_[fact]; }
+    QuestionScratch& scratch() { return scratch_; }
+
+private:
+    /// True when fired, False when its guard fact has another value, else none.
+    std::optional<Truth> settledTruth(RuleId rule) const;
+    /// The truth of a rule that did not fire, conjunct by conjunct; records its sole fact.
+    Truth conjunctTruth(RuleId rule);
+    bool testsKnowledgeOf(RuleId rule, FactId fact) const;
+
+    const Model& model_;
+    const DiagnosisState& state_;
+    FactValues values_;
+    QuestionScratch& scratch_;
+};
+
+}  // namespace triage::engine

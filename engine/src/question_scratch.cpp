@@ -1,0 +1,50 @@
+#include "question_scratch.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace triage::engine {
+
+namespace {
+
+template <typename T>
+void growTo(std::vector<T>& v, std::size_t size) {
+    if (v.size() < size) v.resize(size);
+}
+
+}  // namespace
+
+void QuestionScratch::resize(const Model& model) {
+    const std::size_t rules = model.kb().rules.size();
+    const std::size_t causes = model.kb().causes.size();
+    for (auto* v : {&truthStamp, &leadsStamp, &scopeStamp, &firedStamp, &changeStamp}) growTo(*v, rules);
+    growTo(truth, rules);
+    growTo(soleFact, rules);
+    growTo(leads, rules);
+    growTo(firesAfter, rules);
+    for (auto* v : {&evidenceStamp, &liveStamp, &changedStamp}) growTo(*v, causes);
+    growTo(scoreNow, causes);
+    growTo(supportedNow, causes);
+}
+
+std::uint32_t QuestionScratch::stamp() { return ++counter_; }
+
+void QuestionScratch::begin(const Model& model, FactValues values) {
+    resize(model);
+    if (counter_ > std::numeric_limits<std::uint32_t>::max() / 2) {
+        // After two billion stamps, between analyses (one takes far fewer): forget them all.
+        for (auto* v : {&truthStamp, &leadsStamp, &scopeStamp, &firedStamp, &changeStamp, &evidenceStamp, &liveStamp,
+                        &changedStamp})
+            std::fill(v->begin(), v->end(), 0u);
+        counter_ = 0;
+    }
+    trialValues.assign(values.begin(), values.end());
+    analysis = stamp();
+}
+
+QuestionScratch& questionScratch() {
+    thread_local QuestionScratch scratch;
+    return scratch;
+}
+
+}  // namespace triage::engine

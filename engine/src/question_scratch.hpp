@@ -1,0 +1,69 @@
+// Per-thread working space of question choice. Every array is stamped, so a
+// new analysis starts in O(1) instead of clearing per-rule arrays: the cost
+// follows the rules the ticket touches, not the size of the rule base.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "triage/engine/model.hpp"
+#include "triage/engine/truth.hpp"
+
+namespace triage::engine {
+
+inline constexpr FactId noSoleFact = ~FactId{0};
+inline constexpr FactId severalFacts = ~FactId{0} - 1;  // undecided conjuncts on two facts or more
+
+struct QuestionScratch {
+    /// Sizes the arrays for `model`, copies the known values into `trialValues`
+    /// and makes every earlier stamp stale.
+    void begin(const Model& model, FactValues values);
+    /// A stamp no array holds yet (one per analysis, one per simulated answer).
+    std::uint32_t stamp();
+
+    std::uint32_t analysis = 0;  // the stamp of the current analysis
+
+    // Per rule.
+    std::vector<std::uint32_t> truthStamp;
+    std::vector<Truth> truth;
+    /// With an Unknown `truth`: the one fact every undecided conjunct reads;
+    /// with a False one (of a rule testing `known`/`unknown`): the one fact
+    /// every False conjunct reads; else severalFacts; or noSoleFact (a
+    /// conjunct over several facts, no top-level `and`, or not computed:
+    /// only a full evaluation tells what an answer does).
+    std::vector<FactId> soleFact;
+    std::vector<std::uint32_t> leadsStamp;
+    std::vector<std::uint8_t> leads;  // 0 no, 1 yes, 3 being computed
+    std::vector<std::uint32_t> scopeStamp;   // == analysis: the rule is in the analysed scope
+    std::vector<std::uint32_t> firedStamp;   // == analysis: fired now
+    std::vector<std::uint32_t> changeStamp;  // == answer stamp: the simulated answer changes it
+    std::vector<std::uint8_t> firesAfter;    // its state after that answer
+
+    // Per cause.
+    std::vector<std::uint32_t> evidenceStamp;  // == analysis: fired rules conclude about it
+    std::vector<double> scoreNow;
+    std::vector<std::uint8_t> supportedNow;
+    std::vector<std::uint32_t> liveStamp;      // == analysis: in the distribution
+    std::vector<std::uint32_t> changedStamp;   // == answer stamp: its score changes
+
+    // Per fact: the known values, with one fact tried out at a time.
+    std::vector<std::optional<Value>> trialValues;
+
+    // Lists, cleared by their users.
+    std::vector<RuleId> scope;
+    std::vector<std::pair<FactId, RuleId>> atStake;  // (candidate fact, rule its answer can change)
+    std::vector<CauseId> live;
+    std::vector<RuleId> delta;
+    std::vector<CauseId> changed;
+
+private:
+    void resize(const Model& model);
+    std::uint32_t counter_ = 0;
+};
+
+/// This thread's scratch; one analysis at a time per thread.
+QuestionScratch& questionScratch();
+
+}  // namespace triage::engine
