@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 #include "triage/engine/rule_index.hpp"
 #include "triage/engine/scoring.hpp"
@@ -142,12 +143,34 @@ std::vector<QuestionChooser::Candidate> QuestionChooser::candidates() {
     }
     std::sort(pairs.begin(), pairs.end());
     std::vector<Candidate> result;
+    auto& fireable = scratch_.fireable;
+    fireable.clear();
     for (std::size_t first = 0; first < pairs.size();) {
+        const FactId fact = pairs[first].first;
+        const std::size_t fireFirst = fireable.size();
         std::size_t last = first;
         bool leads = false;
-        for (; last < pairs.size() && pairs[last].first == pairs[first].first; ++last)
+        for (; last < pairs.size() && pairs[last].first == fact; ++last) {
             leads = leads || relevance_.leadsToCause(pairs[last].second);
-        if (leads) result.push_back({pairs[first].first, first, last, feedsDerivedFacts(pairs[first].first)});
+            // Only these can change a score: 'a and b' with both unknown needs two answers.
+            if (relevance_.canFireOnAnswer(pairs[last].second, fact)) fireable.push_back(pairs[last].second);
+        }
+        if (!leads) {
+            fireable.resize(fireFirst);
+        } else {
+            // Rules guarded by the fact itself can only fire on their guard value:
+            // grouped by it, an answer visits its own group (an unknown error
+            // code has a bucket per code, and as many answers).
+            const RuleIndex& index = model_.index();
+            auto guardedByFact = [&](RuleId rule) { return index.guards[rule] && index.guards[rule]->fact == fact; };
+            const auto guarded = std::stable_partition(fireable.begin() + static_cast<std::ptrdiff_t>(fireFirst),
+                                                       fireable.end(), [&](RuleId rule) { return !guardedByFact(rule); });
+            std::stable_sort(guarded, fireable.end(), [&](RuleId a, RuleId b) {
+                return index.guards[a]->value.raw() < index.guards[b]->value.raw();
+            });
+            result.push_back({fact, first, last, fireFirst, fireable.size(),
+                              static_cast<std::size_t>(guarded - fireable.begin()), feedsDerivedFacts(fact)});
+        }
         first = last;
     }
     return result;
@@ -225,17 +248,25 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     // with the answer tried out, nothing else is touched.
     bool chains = candidate.feedsDerivedFacts;
     scratch_.trialValues[candidate.fact] = value;
-    for (std::size_t i = candidate.first; i < candidate.last; ++i) {
-        const RuleId rule = scratch_.atStake[i].second;
-        if (!relevance_.canFireOnAnswer(rule, candidate.fact)) continue;  // its fired state cannot change
+    auto tryRule = [&](RuleId rule) {
         const bool firesNow = relevance_.truth(rule) == Truth::True;
         const bool firesAfter = evaluateCondition(kb.rules[rule].condition, scratch_.trialValues) == Truth::True;
-        if (firesAfter == firesNow) continue;
+        if (firesAfter == firesNow) return;
         scratch_.changeStamp[rule] = answer;
         scratch_.firesAfter[rule] = firesAfter ? 1 : 0;
         delta.push_back(rule);
         chains = chains || setsAFact(kb.rules[rule]);
-    }
+    };
+    const auto& fireable = scratch_.fireable;
+    for (std::size_t i = candidate.fireFirst; i < candidate.guardedFirst; ++i) tryRule(fireable[i]);
+    const auto& guards = model_.index().guards;
+    const auto group = std::equal_range(fireable.begin() + static_cast<std::ptrdiff_t>(candidate.guardedFirst),
+                                        fireable.begin() + static_cast<std::ptrdiff_t>(candidate.fireLast), value.raw(),
+                                        [&](auto a, auto b) {
+                                            if constexpr (std::is_same_v<decltype(a), double>) return a < guards[b]->value.raw();
+                                            else return guards[a]->value.raw() < b;
+                                        });
+    for (auto it = group.first; it != group.second; ++it) tryRule(*it);
     scratch_.trialValues[candidate.fact] = std::nullopt;
     if (chains) answer = changesByChaining(candidate.fact, value);
 

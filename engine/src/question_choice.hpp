@@ -43,6 +43,8 @@ private:
     struct Candidate {
         FactId fact;
         std::size_t first, last;  // its rules in scratch.atStake
+        std::size_t fireFirst, fireLast;  // those one answer can fire or withdraw, in scratch.fireable:
+        std::size_t guardedFirst;         // from here on guarded by the fact itself, by guard value
         bool feedsDerivedFacts;   // some rule reading it sets a fact: answers are chained
     };
     struct Score {

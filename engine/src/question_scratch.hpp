@@ -54,6 +54,7 @@ struct QuestionScratch {
     // Lists, cleared by their users.
     std::vector<RuleId> scope;
     std::vector<std::pair<FactId, RuleId>> atStake;  // (candidate fact, rule its answer can change)
+    std::vector<RuleId> fireable;  // per candidate: the atStake rules whose fired state an answer can change
     std::vector<CauseId> live;
     std::vector<RuleId> delta;
     std::vector<CauseId> changed;
