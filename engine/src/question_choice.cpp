@@ -44,13 +44,14 @@ QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state
     QuestionAnalysis focused = QuestionChooser(model, state, QuestionScope::Focused).analyse();
     if (!focused.ranked.empty() && focused.topCanChange) return focused;
     // Nothing the known facts point to can change the top: look at every cause still possible.
-    return QuestionChooser(model, state, QuestionScope::Wide).analyse();
+    return QuestionChooser(model, state, QuestionScope::Wide, true).analyse();
 }
 
-QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope)
+QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope,
+                                 bool sameStateAsBefore)
     : model_(model),
       state_(state),
-      relevance_(model, state, questionScratch()),
+      relevance_(model, state, questionScratch(), sameStateAsBefore),
       scratch_(relevance_.scratch()),
       scope_(scope) {}
 
@@ -315,22 +316,10 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
 
 double QuestionChooser::stake(const Candidate& candidate) {
     // How close the rules this fact decides are to firing, and how much they weigh.
-    const KnowledgeBase& kb = model_.kb();
     double best = 0;
     for (std::size_t i = candidate.first; i < candidate.last; ++i) {
         const RuleId rule = scratch_.atStake[i].second;
-        if (!relevance_.leadsToCause(rule)) continue;
-        double weight = 0.5;  // sets a derived fact
-        for (const auto& conclusion : kb.rules[rule].conclusions)
-            if (conclusion.kind != engine::Conclusion::Kind::Sets) weight = std::max(weight, conclusion.certainty);
-        std::size_t unknownFacts = 0;
-        const auto& atoms = kb.rules[rule].condition.atoms;
-        for (std::size_t i2 = 0; i2 < atoms.size(); ++i2) {
-            bool counted = false;
-            for (std::size_t j = 0; j < i2; ++j) counted |= atoms[j].fact == atoms[i2].fact;
-            if (!counted && !relevance_.value(atoms[i2].fact)) ++unknownFacts;
-        }
-        best = std::max(best, weight / static_cast<double>(std::max<std::size_t>(unknownFacts, 1)));
+        if (relevance_.leadsToCause(rule)) best = std::max(best, relevance_.stake(rule));
     }
     return best;
 }

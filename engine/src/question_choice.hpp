@@ -34,7 +34,10 @@ QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state
 
 class QuestionChooser {
 public:
-    QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope);
+    /// `sameStateAsBefore`: the thread's previous analysis was of the same
+    /// state, and its per-rule caches can be reused.
+    QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope,
+                    bool sameStateAsBefore = false);
 
     /// Scores every candidate by simulating each of its answers.
     QuestionAnalysis analyse();

@@ -12,9 +12,27 @@ constexpr std::uint8_t inProgress = 3;
 
 }  // namespace
 
-QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch)
+QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch,
+                                     bool sameState)
     : model_(model), state_(state), values_(state.values()), scratch_(scratch) {
-    scratch_.begin(model, values_);
+    scratch_.begin(model, values_, sameState);
+}
+
+double QuestionRelevance::stake(RuleId rule) {
+    if (scratch_.stakeStamp[rule] == scratch_.state) return scratch_.stake[rule];
+    const Rule& definition = model_.kb().rules[rule];
+    double weight = 0.5;  // sets a derived fact
+    for (const auto& conclusion : definition.conclusions)
+        if (conclusion.kind != engine::Conclusion::Kind::Sets) weight = std::max(weight, conclusion.certainty);
+    std::size_t unknownFacts = 0;
+    const auto& atoms = definition.condition.atoms;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+        bool counted = false;
+        for (std::size_t j = 0; j < i && !counted; ++j) counted = atoms[j].fact == atoms[i].fact;
+        if (!counted && !values_[atoms[i].fact]) ++unknownFacts;
+    }
+    scratch_.stakeStamp[rule] = scratch_.state;
+    return scratch_.stake[rule] = weight / static_cast<double>(std::max<std::size_t>(unknownFacts, 1));
 }
 
 namespace {
@@ -35,8 +53,8 @@ FactId soleFactOf(const Condition& condition, std::uint32_t node) {
 }  // namespace
 
 Truth QuestionRelevance::truth(RuleId rule) {
-    if (scratch_.truthStamp[rule] != scratch_.analysis) {
-        scratch_.truthStamp[rule] = scratch_.analysis;
+    if (scratch_.truthStamp[rule] != scratch_.state) {
+        scratch_.truthStamp[rule] = scratch_.state;
         scratch_.soleFact[rule] = noSoleFact;
         const std::optional<Truth> settled = settledTruth(rule);
         scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
@@ -132,11 +150,11 @@ bool QuestionRelevance::atStake(RuleId rule, FactId fact) {
 }
 
 bool QuestionRelevance::leadsToCause(RuleId rule) {
-    if (scratch_.leadsStamp[rule] == scratch_.analysis) {
+    if (scratch_.leadsStamp[rule] == scratch_.state) {
         if (scratch_.leads[rule] == inProgress) return false;  // cannot happen in an acyclic model; be safe
         return scratch_.leads[rule] == 1;
     }
-    scratch_.leadsStamp[rule] = scratch_.analysis;
+    scratch_.leadsStamp[rule] = scratch_.state;
     scratch_.leads[rule] = inProgress;
     bool leads = false;
     for (const auto& conclusion : model_.kb().rules[rule].conclusions) {

@@ -12,8 +12,10 @@ namespace triage::engine {
 
 class QuestionRelevance {
 public:
-    /// Starts a new analysis in `scratch` (its earlier caches become stale).
-    QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch);
+    /// Starts a new analysis in `scratch` (its earlier caches become stale,
+    /// except the per-rule ones with `sameState`: the same facts again).
+    QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch,
+                      bool sameState = false);
 
     /// The rule's truth now (cached).
     Truth truth(RuleId rule);
@@ -31,6 +33,9 @@ public:
     /// The rule tests `known`/`unknown` of a fact with no value: answering it
     /// can turn even a decided rule around.
     bool testsKnowledgeOfAnUnknownFact(RuleId rule) const;
+    /// The rule's weight (its strongest certainty; 0.5 for setting a fact)
+    /// divided by the number of facts it reads that have no value.
+    double stake(RuleId rule);
 
     const Model& model() const { return model_; }
     const DiagnosisState& state() const { return state_; }

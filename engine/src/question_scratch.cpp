@@ -17,7 +17,8 @@ void growTo(std::vector<T>& v, std::size_t size) {
 void QuestionScratch::resize(const Model& model) {
     const std::size_t rules = model.kb().rules.size();
     const std::size_t causes = model.kb().causes.size();
-    for (auto* v : {&truthStamp, &leadsStamp, &scopeStamp, &firedStamp, &changeStamp}) growTo(*v, rules);
+    for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &scopeStamp, &firedStamp, &changeStamp}) growTo(*v, rules);
+    growTo(stake, rules);
     growTo(truth, rules);
     growTo(soleFact, rules);
     growTo(leads, rules);
@@ -29,17 +30,19 @@ void QuestionScratch::resize(const Model& model) {
 
 std::uint32_t QuestionScratch::stamp() { return ++counter_; }
 
-void QuestionScratch::begin(const Model& model, FactValues values) {
+void QuestionScratch::begin(const Model& model, FactValues values, bool sameState) {
     resize(model);
     if (counter_ > std::numeric_limits<std::uint32_t>::max() / 2) {
         // After two billion stamps, between analyses (one takes far fewer): forget them all.
-        for (auto* v : {&truthStamp, &leadsStamp, &scopeStamp, &firedStamp, &changeStamp, &evidenceStamp, &liveStamp,
+        sameState = false;
+        for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &scopeStamp, &firedStamp, &changeStamp, &evidenceStamp, &liveStamp,
                         &changedStamp})
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
     }
     trialValues.assign(values.begin(), values.end());
     analysis = stamp();
+    if (!sameState) state = analysis;
 }
 
 QuestionScratch& questionScratch() {

@@ -18,12 +18,15 @@ inline constexpr FactId severalFacts = ~FactId{0} - 1;  // undecided conjuncts o
 
 struct QuestionScratch {
     /// Sizes the arrays for `model`, copies the known values into `trialValues`
-    /// and makes every earlier stamp stale.
-    void begin(const Model& model, FactValues values);
+    /// and makes every earlier stamp stale; with `sameState`, the per-rule
+    /// truth, leads-to-cause and stake caches of the previous analysis stay
+    /// valid (a second analysis of the same facts).
+    void begin(const Model& model, FactValues values, bool sameState = false);
     /// A stamp no array holds yet (one per analysis, one per simulated answer).
     std::uint32_t stamp();
 
     std::uint32_t analysis = 0;  // the stamp of the current analysis
+    std::uint32_t state = 0;     // the stamp of the facts analysed: keys the per-rule caches
 
     // Per rule.
     std::vector<std::uint32_t> truthStamp;
@@ -36,6 +39,8 @@ struct QuestionScratch {
     std::vector<FactId> soleFact;
     std::vector<std::uint32_t> leadsStamp;
     std::vector<std::uint8_t> leads;  // 0 no, 1 yes, 3 being computed
+    std::vector<std::uint32_t> stakeStamp;
+    std::vector<double> stake;  // the rule's weight / the unknown facts it still needs
     std::vector<std::uint32_t> scopeStamp;   // == analysis: the rule is in the analysed scope
     std::vector<std::uint32_t> firedStamp;   // == analysis: fired now
     std::vector<std::uint32_t> changeStamp;  // == answer stamp: the simulated answer changes it
