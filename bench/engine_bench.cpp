@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <map>
+#include <string>
 
 #include "rule_base_generator.hpp"
 #include "triage/engine/evaluation.hpp"
@@ -71,6 +72,30 @@ void nextQuestion(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(session.nextQuestion());
 }
 BENCHMARK(nextQuestion)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+/// Choosing the first question of an empty session: nothing is known, so the
+/// wide analysis has every rule in scope and the error code as a candidate.
+void nextQuestionNothingKnown(benchmark::State& state) {
+    const auto model = modelOfSize(static_cast<std::size_t>(state.range(0)));
+    const Session session(model);
+    for (auto _ : state) benchmark::DoNotOptimize(session.nextQuestion());
+}
+BENCHMARK(nextQuestionNothingKnown)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+/// The batch line's `ask` (3 questions) against the same ticket without it:
+/// the full-line cost ratio of docs/performance.md, per ticket.
+void fullLineTicket(benchmark::State& state) {
+    const auto model = modelOfSize(static_cast<std::size_t>(state.range(0)));
+    auto facts = ticket(model->kb());
+    for (int i = 0; i < 8; ++i)
+        facts.emplace_back(*model->kb().factId("b" + std::to_string(i)), Value::boolean(i % 3 == 0));
+    EvaluateOptions options;
+    options.helpful = static_cast<std::size_t>(state.range(1));
+    for (auto _ : state) benchmark::DoNotOptimize(evaluate(model, facts, options));
+}
+BENCHMARK(fullLineTicket)
+        ->Args({1000, 0})->Args({1000, 3})->Args({10000, 0})->Args({10000, 3})
+        ->Unit(benchmark::kMicrosecond);
 
 /// One batch ticket: chaining from all facts, ranking, conclusion, fired rules.
 void evaluateTicket(benchmark::State& state) {
