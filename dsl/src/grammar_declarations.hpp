@@ -58,64 +58,64 @@ const auto fact_type_def = kw_bool[set_type(ast::FactType::Bool)] | kw_code[set_
                            kw_number[set_type(ast::FactType::Number)] |
                            (kw_enum > '{' > enum_values > '}')[([](auto& context) {
                                x3::_val(context).type = ast::FactType::Enum;
-                               x3::_val(context).values = x3::_attr(context);
+                               x3::_val(context).values = std::move(x3::_attr(context));
                            })];
 const auto enum_values_def = identifier > *(',' > identifier);
 
 const auto import_decl_def =
-    located(kw_import > string_literal[([](auto& context) { x3::_val(context).path = x3::_attr(context); })]);
+    located(kw_import > string_literal[([](auto& context) { x3::_val(context).path = std::move(x3::_attr(context)); })]);
 
-const auto set_name = [](auto& context) { x3::_val(context).name = x3::_attr(context); };
+const auto set_name = [](auto& context) { x3::_val(context).name = std::move(x3::_attr(context)); };
 
 const auto fact_decl_def = located(
     kw_fact > identifier[set_name] > ':' > fact_type[([](auto& context) {
         x3::_val(context).type = x3::_attr(context).type;
-        x3::_val(context).enumValues = x3::_attr(context).values;
+        x3::_val(context).enumValues = std::move(x3::_attr(context).values);
     })] > *(spanned[kw_question > texts][([](auto& context) {
                 auto& fact = x3::_val(context);
-                setOnce(context, fact.question, x3::_attr(context), fact.question.has_value(), "question");
+                setOnce(context, fact.question, std::move(x3::_attr(context)), fact.question.has_value(), "question");
             })] |
             spanned[kw_help > texts][([](auto& context) {
                 auto& fact = x3::_val(context);
-                setOnce(context, fact.help, x3::_attr(context), fact.help.has_value(), "help");
+                setOnce(context, fact.help, std::move(x3::_attr(context)), fact.help.has_value(), "help");
             })] |
             spanned[kw_cost > number_literal][([](auto& context) {
                 auto& fact = x3::_val(context);
-                setOnce(context, fact.cost, x3::_attr(context), fact.cost.has_value(), "cost");
+                setOnce(context, fact.cost, std::move(x3::_attr(context)), fact.cost.has_value(), "cost");
             })]));
 
 const auto code_list_def = code_literal > *(',' > code_literal);
 const auto code_group_decl_def =
     located(kw_codes > identifier[set_name] > '=' > '{' >
-            code_list[([](auto& context) { x3::_val(context).codes = x3::_attr(context); })] > '}');
+            code_list[([](auto& context) { x3::_val(context).codes = std::move(x3::_attr(context)); })] > '}');
 
 const auto fix_step_def = located(
-    kw_step > identifier[([](auto& context) { x3::_val(context).id = x3::_attr(context); })] >
+    kw_step > identifier[([](auto& context) { x3::_val(context).id = std::move(x3::_attr(context)); })] >
     -(kw_when > condition[([](auto& context) { x3::_val(context).when = std::move(x3::_attr(context)); })]) >
-    texts[([](auto& context) { x3::_val(context).texts = x3::_attr(context); })]);
+    texts[([](auto& context) { x3::_val(context).texts = std::move(x3::_attr(context)); })]);
 const auto fix_steps_def = +fix_step;
 
 const auto cause_decl_def =
     located(kw_cause > identifier[set_name] >
             *(spanned[kw_prior > number_literal][([](auto& context) {
                   auto& cause = x3::_val(context);
-                  setOnce(context, cause.prior, x3::_attr(context), cause.prior.has_value(), "prior");
+                  setOnce(context, cause.prior, std::move(x3::_attr(context)), cause.prior.has_value(), "prior");
               })] |
               spanned[kw_title > texts][([](auto& context) {
                   auto& cause = x3::_val(context);
-                  setOnce(context, cause.title, x3::_attr(context), !cause.title.empty(), "title");
+                  setOnce(context, cause.title, std::move(x3::_attr(context)), !cause.title.empty(), "title");
               })] |
               spanned[kw_fix > fix_steps][([](auto& context) {
                   auto& cause = x3::_val(context);
-                  setOnce(context, cause.steps, x3::_attr(context), !cause.steps.empty(), "fix");
+                  setOnce(context, cause.steps, std::move(x3::_attr(context)), !cause.steps.empty(), "fix");
               })]));
 
 inline auto make_conclusion(ast::ConclusionDecl::Kind kind) {
     return [kind](auto& context) {
         ast::ConclusionDecl& conclusion = x3::_val(context);
         conclusion.kind = kind;
-        conclusion.target = at_c<0>(x3::_attr(context));
-        conclusion.value = at_c<1>(x3::_attr(context));
+        conclusion.target = std::move(at_c<0>(x3::_attr(context)));
+        conclusion.value = std::move(at_c<1>(x3::_attr(context)));
         conclusion.span = matchedSpan(context);
     };
 }
@@ -126,25 +126,25 @@ const auto conclusion_def =
     spanned[kw_set > identifier >> -('=' > value)][([](auto& context) {
         ast::ConclusionDecl& conclusion = x3::_val(context);
         conclusion.kind = ast::ConclusionDecl::Kind::Sets;
-        conclusion.target = at_c<0>(x3::_attr(context));
+        conclusion.target = std::move(at_c<0>(x3::_attr(context)));
         const auto& written = at_c<1>(x3::_attr(context));
         conclusion.value = written ? *written : impliedTrue(conclusion.target);
         conclusion.span = matchedSpan(context);
     })];
 
 const auto add_conclusion = [](auto& context) {
-    x3::_val(context).conclusions.push_back(x3::_attr(context));
+    x3::_val(context).conclusions.push_back(std::move(x3::_attr(context)));
 };
 const auto rule_decl_def =
     located(kw_rule > identifier[set_name] > kw_when >
             condition[([](auto& context) { x3::_val(context).condition = std::move(x3::_attr(context)); })] >
             kw_then > conclusion[add_conclusion] > *(kw_and > conclusion[add_conclusion]) >
             -(kw_priority >
-              number_literal[([](auto& context) { x3::_val(context).priority = x3::_attr(context); })]));
+              number_literal[([](auto& context) { x3::_val(context).priority = std::move(x3::_attr(context)); })]));
 
 const auto given_fact_def = spanned[identifier >> -('=' > value)][([](auto& context) {
     ast::GivenFact& given = x3::_val(context);
-    given.fact = at_c<0>(x3::_attr(context));
+    given.fact = std::move(at_c<0>(x3::_attr(context)));
     const auto& written = at_c<1>(x3::_attr(context));
     given.value = written ? *written : impliedTrue(given.fact);
     given.span = matchedSpan(context);
@@ -154,7 +154,7 @@ inline auto expect_kind(ast::Expectation::Kind kind) {
     return [kind](auto& context) {
         x3::_val(context).kind = kind;
         if constexpr (!std::is_same_v<std::decay_t<decltype(x3::_attr(context))>, x3::unused_type>) {
-            x3::_val(context).target = x3::_attr(context);
+            x3::_val(context).target = std::move(x3::_attr(context));
         }
     };
 }
@@ -165,16 +165,16 @@ const auto expectation_body_def =
     (kw_question > identifier)[expect_kind(ast::Expectation::Kind::NextQuestion)] |
     (kw_no > kw_question)[expect_kind(ast::Expectation::Kind::NoQuestion)];
 const auto expectation_def =
-    located(kw_expect > expectation_body[([](auto& context) { x3::_val(context) = x3::_attr(context); })]);
+    located(kw_expect > expectation_body[([](auto& context) { x3::_val(context) = std::move(x3::_attr(context)); })]);
 
-const auto add_given = [](auto& context) { x3::_val(context).given.push_back(x3::_attr(context)); };
+const auto add_given = [](auto& context) { x3::_val(context).given.push_back(std::move(x3::_attr(context))); };
 const auto test_decl_def = located(
     kw_test > spanned[string_literal][([](auto& context) {
-        x3::_val(context).name = x3::_attr(context);
+        x3::_val(context).name = std::move(x3::_attr(context));
         x3::_val(context).nameSpan = matchedSpan(context);
     })] >
     *((kw_given > given_fact[add_given] > *(',' > given_fact[add_given])) |
-      expectation[([](auto& context) { x3::_val(context).expectations.push_back(x3::_attr(context)); })]));
+      expectation[([](auto& context) { x3::_val(context).expectations.push_back(std::move(x3::_attr(context))); })]));
 
 BOOST_SPIRIT_DEFINE(fact_type, enum_values, import_decl, fact_decl, code_list, code_group_decl, fix_step,
                     fix_steps, cause_decl, conclusion, rule_decl, given_fact, expectation_body, expectation,

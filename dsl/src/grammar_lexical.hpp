@@ -69,15 +69,18 @@ struct ComparisonSymbols : x3::symbols<ast::Comparison> {
     }
 } const comparison_symbols;
 
+// The name arrives as the range of text it matched and is copied once; a
+// std::string attribute would be appended to one character at a time.
 const auto make_identifier = [](auto& context) {
-    x3::_val(context).name = x3::_attr(context);
+    const auto& range = std::move(x3::_attr(context));
+    x3::_val(context).name.assign(range.begin(), range.end());
     x3::_val(context).span = matchedSpan(context);
 };
 
 inline auto make_literal(ast::Literal::Kind kind) {
     return [kind](auto& context) {
         ast::Literal& literal = x3::_val(context);
-        const auto& range = x3::_attr(context);
+        const auto& range = std::move(x3::_attr(context));
         const ParseState& state = stateOf(context);
         literal.kind = kind;
         literal.text.assign(range.begin(), range.end());
@@ -88,7 +91,7 @@ inline auto make_literal(ast::Literal::Kind kind) {
     };
 }
 
-const x3::rule<struct name_class, std::string> name = "name";
+const x3::rule<struct name_class, boost::iterator_range<Iterator>> name = "name";
 const x3::rule<struct identifier_class, ast::Identifier> identifier = "name";
 const x3::rule<struct code_literal_class, ast::Literal> code_literal = "error code (0x and 8 hex digits)";
 const x3::rule<struct number_literal_class, ast::Literal> number_literal = "number";
@@ -102,7 +105,7 @@ const auto closing_quote = x3::rule<struct closing_quote_class>{"'\"' to end the
 const auto escaped_char = x3::rule<struct escaped_char_class, char>{"'\"' or '\\' after '\\'"} =
     x3::char_("\"\\");
 
-const auto name_def = x3::lexeme[(x3::ascii::alpha | x3::char_('_')) >> *(x3::ascii::alnum | x3::char_('_'))];
+const auto name_def = x3::raw[x3::lexeme[(x3::ascii::alpha | x3::lit('_')) >> *(x3::ascii::alnum | x3::lit('_'))]];
 const auto identifier_def = spanned[!reserved >> name][make_identifier];
 const auto code_literal_def =
     x3::raw[x3::lexeme[x3::lit('0') >> (x3::lit('x') | 'X') >> +x3::ascii::xdigit >> -(x3::lit('L') | 'l') >>
@@ -118,8 +121,8 @@ const auto string_literal_def =
     x3::lexeme['"' > *(('\\' > escaped_char) | (x3::char_ - '"' - '\\' - x3::eol)) > closing_quote];
 const auto translation_def = spanned[identifier > string_literal][([](auto& context) {
     ast::Translation& text = x3::_val(context);
-    text.language = at_c<0>(x3::_attr(context));
-    text.text = at_c<1>(x3::_attr(context));
+    text.language = std::move(at_c<0>(x3::_attr(context)));
+    text.text = std::move(at_c<1>(x3::_attr(context)));
     text.span = matchedSpan(context);
 })];
 const auto texts_def = +translation;

@@ -22,6 +22,7 @@ struct ParseState {
     Iterator end;                         // of the file
     ast::Condition* condition = nullptr;  // the condition being built (they never nest)
     ast::SourceSpan lastSpan;             // set by `spanned` just before its action runs
+    ast::Identifier fact;                 // the fact name of the test being parsed (grammar_conditions)
 
     std::uint32_t offset(Iterator it) const { return static_cast<std::uint32_t>(it - begin); }
 };

@@ -26,7 +26,7 @@ public:
         : file_(file),
           text_(file.text()),
           result_(result),
-          state_{file.text().data(), file.text().data() + file.text().size(), nullptr, {}} {}
+          state_{file.text().data(), file.text().data() + file.text().size(), nullptr, {}, {}} {}
 
     /// Parses the declaration in [begin, end) and records it or its error.
     void parseDeclaration(std::size_t begin, std::size_t end) {
@@ -112,17 +112,31 @@ ParseResult parse(const SourceFile& file) {
     }
     std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a UTF-8 byte-order mark
     result.file.comments = scan::comments(text, pos);
+    // The declarations' bounds first, so each vector of the AST is allocated
+    // once at its size: grown by doubling, 100,000 rules would leave a third
+    // of the rule vector as slack, at the peak of the load.
+    std::vector<std::pair<std::size_t, std::size_t>> bounds;
+    std::size_t rules = 0, causes = 0;
     while (true) {
         pos = scan::skipSpaceAndComments(text, pos, text.size());
         if (pos >= text.size()) break;
+        const std::size_t end = scan::nextDeclarationLine(text, pos);
+        const std::string_view keyword = scan::wordAt(text, pos);
+        rules += keyword == "rule";
+        causes += keyword == "cause";
+        bounds.emplace_back(pos, end);
+        pos = end;
+    }
+    result.file.rules.reserve(rules);
+    result.file.causes.reserve(causes);
+    result.file.order.reserve(bounds.size());
+    for (const auto& [begin, end] : bounds) {
         if (result.diagnostics.size() >= maxErrors) {
-            parser.report({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos)},
+            parser.report({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(begin)},
                           "too many errors; stopping here");
             break;
         }
-        const std::size_t end = scan::nextDeclarationLine(text, pos);
-        parser.parseDeclaration(pos, end);
-        pos = end;
+        parser.parseDeclaration(begin, end);
     }
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstring>
 
 #include "utf8.hpp"
 
@@ -52,34 +53,49 @@ std::size_t nextDeclarationLine(std::string_view text, std::size_t pos) {
     return text.size();
 }
 
-std::vector<ast::Comment> comments(std::string_view text, std::size_t begin) {
-    std::vector<ast::Comment> found;
+namespace {
+
+/// The comments of one line [pos, lineEnd); texts never span lines, so each
+/// line can be scanned on its own.
+void lineComments(std::string_view text, std::size_t pos, std::size_t lineEnd, std::vector<ast::Comment>& found) {
     bool inText = false;      // inside "..."
     bool codeOnLine = false;  // something other than blanks precedes on this line
-    for (std::size_t pos = begin; pos < text.size(); ++pos) {
+    for (; pos < lineEnd; ++pos) {
         const char c = text[pos];
-        if (c == '\n') {
-            inText = false;  // texts end at the line end, even unterminated ones
-            codeOnLine = false;
-        } else if (inText) {
-            if (c == '\\' && pos + 1 < text.size() && text[pos + 1] != '\n')
+        if (inText) {
+            if (c == '\\' && pos + 1 < lineEnd)
                 ++pos;
             else if (c == '"')
                 inText = false;
         } else if (c == '#') {
-            std::size_t end = text.find('\n', pos);
-            if (end == std::string_view::npos) end = text.size();
+            std::size_t end = lineEnd;
             if (end > pos && text[end - 1] == '\r') --end;
             ast::Comment comment;
             comment.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)};
             comment.text = std::string(text.substr(pos + 1, end - pos - 1));
             comment.trailing = codeOnLine;
             found.push_back(std::move(comment));
-            pos = end - 1;  // the loop's ++pos lands on the line end
+            return;
         } else {
             if (c == '"') inText = true;
             if (c != ' ' && c != '\t' && c != '\r') codeOnLine = true;
         }
+    }
+}
+
+}  // namespace
+
+std::vector<ast::Comment> comments(std::string_view text, std::size_t begin) {
+    std::vector<ast::Comment> found;
+    // Only lines with a '#' need the character-by-character scan (memchr
+    // finds the others' ends and hashes at memory speed).
+    std::size_t pos = begin;
+    while (pos < text.size()) {
+        const char* lineStart = text.data() + pos;
+        const char* newline = static_cast<const char*>(std::memchr(lineStart, '\n', text.size() - pos));
+        const std::size_t lineEnd = newline ? static_cast<std::size_t>(newline - text.data()) : text.size();
+        if (std::memchr(lineStart, '#', lineEnd - pos)) lineComments(text, pos, lineEnd, found);
+        pos = lineEnd + 1;
     }
     return found;
 }
@@ -94,7 +110,27 @@ std::string byteName(unsigned char byte) {
 
 }  // namespace
 
+namespace {
+
+/// True when [begin, end) holds only ASCII without NUL and too few '(' and
+/// 'n's (each `not` has one) to nest beyond maxConditionDepth: then the exact
+/// scan below cannot find a problem. Nearly every declaration passes this.
+bool plainAndShallow(std::string_view text, std::size_t begin, std::size_t end) {
+    // Branch-free, so the compiler can vectorise it: this runs over every byte.
+    std::size_t levels = 0;
+    unsigned unusual = 0;
+    for (std::size_t pos = begin; pos < end; ++pos) {
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        unusual |= static_cast<unsigned char>(byte - 1) >= 0x7F;  // NUL, or not ASCII
+        levels += (byte == '(') + (byte == 'n');
+    }
+    return unusual == 0 && levels <= maxConditionDepth;
+}
+
+}  // namespace
+
 std::optional<InputProblem> findInputProblem(std::string_view text, std::size_t begin, std::size_t end) {
+    if (plainAndShallow(text, begin, end)) return std::nullopt;
     bool inText = false, inComment = false, escaped = false;
     std::vector<std::size_t> levelsOpened;  // levels each open '(' added, with the `not`s before it
     std::size_t depth = 0;

@@ -21,6 +21,8 @@ public:
     const std::string& name() const { return name_; }
     const std::string& text() const { return text_; }
     LineCol lineCol(std::uint32_t offset) const;
+    /// The byte offset of a 1-based line and column: the inverse of lineCol.
+    std::uint32_t offsetOf(int line, int column) const;
     /// The text of a 1-based line without its line end ("\n" or "\r\n").
     std::string_view lineText(int line) const;
     int lineCount() const { return static_cast<int>(lineStarts_.size()); }
