@@ -5,10 +5,11 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
+#include <optional>
 
 #include "check_passes.hpp"
 #include "lower.hpp"
+#include "source_scan.hpp"
 #include "triage/engine/model.hpp"
 
 namespace triage::dsl {
@@ -19,20 +20,17 @@ struct DeclarationSpan {
     ast::SourceSpan span;
 };
 
-/// Where each declaration's Origin points, so a model issue can be shown with
-/// a caret under the name it is about.
-std::map<std::tuple<std::string, int, int>, DeclarationSpan> originSpans(const Program& program) {
-    std::map<std::tuple<std::string, int, int>, DeclarationSpan> spans;
-    auto add = [&](const SourceFile& file, ast::SourceSpan span) {
-        const engine::Origin origin = originOf(file, span);
-        spans.emplace(std::make_tuple(origin.file, origin.line, origin.column), DeclarationSpan{&file, span});
-    };
+/// The name an issue's Origin points at (origins are the line and column of a
+/// declaration's name), found from the text alone: the syntax trees may be gone.
+std::optional<DeclarationSpan> declarationNamed(const Program& program, const engine::Origin& origin) {
     for (const LoadedFile& loaded : program.files) {
-        for (const auto& decl : loaded.ast.facts) add(*loaded.source, decl.name.span);
-        for (const auto& decl : loaded.ast.causes) add(*loaded.source, decl.name.span);
-        for (const auto& decl : loaded.ast.rules) add(*loaded.source, decl.name.span);
+        const SourceFile& file = *loaded.source;
+        if (file.name() != origin.file) continue;
+        const std::uint32_t begin = file.offsetOf(origin.line, origin.column);
+        const std::string_view name = scan::wordAt(file.text(), begin);
+        return DeclarationSpan{&file, {begin, begin + static_cast<std::uint32_t>(name.size())}};
     }
-    return spans;
+    return std::nullopt;
 }
 
 /// Whether the checker already warned that nothing supports the cause at `span`:
@@ -47,21 +45,17 @@ bool alreadyUnsupported(const std::vector<Diagnostic>& diagnostics, const Declar
 
 void addModelIssues(const Program& program, const std::vector<engine::ModelIssue>& issues,
                     std::vector<Diagnostic>& diagnostics) {
-    if (issues.empty()) return;  // the span table costs a line/column per declaration (5% of a 100k-rule load)
-    const auto spans = originSpans(program);
     for (const engine::ModelIssue& issue : issues) {
-        auto it = spans.find(std::make_tuple(issue.origin.file, issue.origin.line, issue.origin.column));
-        if (issue.id == "unreachable-cause" && it != spans.end() &&
-            alreadyUnsupported(diagnostics, it->second))
-            continue;
+        const std::optional<DeclarationSpan> where = declarationNamed(program, issue.origin);
+        if (issue.id == "unreachable-cause" && where && alreadyUnsupported(diagnostics, *where)) continue;
         Diagnostic diagnostic;
         const bool warning = issue.severity == engine::ModelIssue::Severity::Warning;
         diagnostic.severity = warning ? Severity::Warning : Severity::Error;
         diagnostic.message = issue.message;
         if (warning) diagnostic.id = issue.id;
-        if (it != spans.end()) {
-            diagnostic.file = it->second.file;
-            diagnostic.span = it->second.span;
+        if (where) {
+            diagnostic.file = where->file;
+            diagnostic.span = where->span;
         }
         diagnostics.push_back(std::move(diagnostic));
     }
@@ -90,25 +84,29 @@ void sortKeepingNotes(const Program& program, std::vector<Diagnostic>& diagnosti
         for (Diagnostic& diagnostic : group) diagnostics.push_back(std::move(diagnostic));
 }
 
-}  // namespace
-
-CompileResult compile(const Program& program, const CompileOptions& options) {
+/// compile() for both overloads; with `release` (the same program, which the
+/// caller gives up) syntax trees and checker tables are freed before the model
+/// is built, so they never share the peak with the knowledge base and model.
+CompileResult compileProgram(const Program& program, const CompileOptions& options, Program* release) {
     CompileResult result;
-    CheckContext context(program);
-    collectDeclarations(context);
-    resolveNames(context);
-    checkTypes(context);
-    checkRanges(context);
-    checkCoverage(context);
-    checkTranslations(context);
-
     result.diagnostics = program.diagnostics;
-    for (Diagnostic& diagnostic : context.diagnostics()) result.diagnostics.push_back(std::move(diagnostic));
+    {
+        CheckContext context(program);
+        collectDeclarations(context);
+        resolveNames(context);
+        checkTypes(context);
+        checkRanges(context);
+        checkCoverage(context);
+        checkTranslations(context);
+        for (Diagnostic& diagnostic : context.diagnostics()) result.diagnostics.push_back(std::move(diagnostic));
+    }  // the name tables go here: lowering has its own
 
     std::shared_ptr<const engine::KnowledgeBase> kb;
     std::shared_ptr<const engine::Model> model;
     if (!hasErrors(result.diagnostics)) {
-        kb = std::make_shared<const engine::KnowledgeBase>(lower(program));
+        kb = std::make_shared<const engine::KnowledgeBase>(lower(program, release));
+        if (release)
+            for (LoadedFile& loaded : release->files) loaded.ast = ast::File{};
         std::vector<engine::ModelIssue> issues;
         model = engine::Model::build(kb, issues);
         addModelIssues(program, issues, result.diagnostics);
@@ -121,6 +119,18 @@ CompileResult compile(const Program& program, const CompileOptions& options) {
         result.knowledgeBase = std::move(kb);
         result.model = std::move(model);
     }
+    return result;
+}
+
+}  // namespace
+
+CompileResult compile(const Program& program, const CompileOptions& options) {
+    return compileProgram(program, options, nullptr);
+}
+
+CompileResult compile(Program&& program, const CompileOptions& options) {
+    CompileResult result = compileProgram(program, options, &program);
+    for (LoadedFile& loaded : program.files) result.sources.push_back(std::move(loaded.source));
     return result;
 }
 

@@ -64,6 +64,7 @@ engine::Rule lowerRule(const SourceFile& file, const ast::RuleDecl& decl, const 
     engine::Rule rule;
     rule.name = decl.name.name;
     rule.condition = lowerCondition(decl.condition, names);
+    rule.conclusions.reserve(decl.conclusions.size());
     for (const ast::ConclusionDecl& conclusionDecl : decl.conclusions) {
         engine::Conclusion conclusion;
         switch (conclusionDecl.kind) {
@@ -124,7 +125,7 @@ engine::Origin originOf(const SourceFile& file, ast::SourceSpan span) {
     return {file.name(), position.line, position.column};
 }
 
-engine::KnowledgeBase lower(const Program& program) {
+engine::KnowledgeBase lower(const Program& program, Program* release) {
     engine::KnowledgeBase kb;
     LoweredNames names;
     names.codeGroups = &kb.codeGroups;
@@ -140,11 +141,20 @@ engine::KnowledgeBase lower(const Program& program) {
         for (const ast::CodeGroupDecl& decl : loaded.ast.codeGroups)
             kb.codeGroups[decl.name.name] = lowerCodeGroup(decl);
     }
-    for (const LoadedFile& loaded : program.files) {
+    std::size_t ruleCount = 0;
+    for (const LoadedFile& loaded : program.files) ruleCount += loaded.ast.rules.size();
+    kb.rules.reserve(ruleCount);
+    for (std::size_t f = 0; f < program.files.size(); ++f) {
+        const LoadedFile& loaded = program.files[f];
         const SourceFile& file = *loaded.source;
         for (const ast::CauseDecl& decl : loaded.ast.causes)
             kb.causes.push_back(lowerCause(file, decl, names));
-        for (const ast::RuleDecl& decl : loaded.ast.rules) kb.rules.push_back(lowerRule(file, decl, names));
+        for (std::size_t r = 0; r < loaded.ast.rules.size(); ++r) {
+            kb.rules.push_back(lowerRule(file, loaded.ast.rules[r], names));
+            // Freed as soon as lowered, so the rules' syntax trees and their
+            // lowered form are never both whole in memory (the peak of a load).
+            if (release) release->files[f].ast.rules[r] = ast::RuleDecl{};
+        }
         for (const ast::TestDecl& decl : loaded.ast.tests) kb.tests.push_back(lowerTest(file, decl, names));
     }
     kb.index();

@@ -22,8 +22,10 @@ struct LoweredNames {
 };
 
 /// Call only when the checks found no error: lowering trusts every name and value.
-/// The result is indexed (KnowledgeBase::index has run).
-engine::KnowledgeBase lower(const Program& program);
+/// The result is indexed (KnowledgeBase::index has run). With `release` (the
+/// same program, whose owner is done with its syntax trees), each rule's tree
+/// is freed once lowered.
+engine::KnowledgeBase lower(const Program& program, Program* release = nullptr);
 
 /// Flattens a condition tree into atoms and nodes, children before parents;
 /// parentheses disappear (lower_condition.cpp).

@@ -26,6 +26,9 @@ public:
         : source_(source), names_(names) {}
 
     engine::Condition run() {
+        // Sized once: growing by doubling would move every node (and its children) several times.
+        result_.atoms.reserve(source_.compares.size() + source_.memberships.size() + source_.knowns.size());
+        result_.nodes.reserve(source_.nodes.size());
         if (!source_.nodes.empty()) lowerNode(source_.root);
         return std::move(result_);
     }
@@ -50,12 +53,13 @@ private:
     std::uint32_t addNode(engine::ConditionNode::Kind kind, const std::vector<std::uint32_t>& astChildren) {
         engine::ConditionNode node;
         node.kind = kind;
+        node.children.reserve(astChildren.size());
         for (std::uint32_t child : astChildren) node.children.push_back(lowerNode(child));
         result_.nodes.push_back(std::move(node));
         return static_cast<std::uint32_t>(result_.nodes.size() - 1);
     }
 
-    std::uint32_t addAtom(engine::Atom atom) {
+    std::uint32_t addAtom(engine::Atom&& atom) {
         result_.atoms.push_back(std::move(atom));
         engine::ConditionNode node;
         node.kind = engine::ConditionNode::Kind::Atom;

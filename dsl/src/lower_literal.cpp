@@ -32,7 +32,18 @@ std::optional<std::uint32_t> languageErrorCode(std::string_view text) {
     std::string_view digits = text.substr(2);
     if (!digits.empty() && (digits.back() == 'L' || digits.back() == 'l')) digits.remove_suffix(1);
     if (digits.size() != 8) return std::nullopt;
-    return engine::parseErrorCode(digits);
+    // Parsed here rather than by engine::parseErrorCode, which first trims
+    // blanks with the locale's isspace: this runs for every code in a rule base.
+    std::uint32_t code = 0;
+    for (char c : digits) {
+        std::uint32_t digit = 0;
+        if (c >= '0' && c <= '9') digit = static_cast<std::uint32_t>(c - '0');
+        else if (c >= 'a' && c <= 'f') digit = static_cast<std::uint32_t>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') digit = static_cast<std::uint32_t>(c - 'A' + 10);
+        else return std::nullopt;
+        code = code * 16 + digit;
+    }
+    return code;
 }
 
 std::string malformedCodeMessage(std::string_view text) {
@@ -52,7 +63,9 @@ std::optional<engine::Value> literalValue(const ast::FactDecl& fact, const ast::
                                           std::string& error) {
     using Kind = ast::Literal::Kind;
     const std::string& name = fact.name.name;
-    if (literal.kind == Kind::Code && !languageErrorCode(literal.text)) {
+    const std::optional<std::uint32_t> code =
+        literal.kind == Kind::Code ? languageErrorCode(literal.text) : std::nullopt;
+    if (literal.kind == Kind::Code && !code) {
         error = malformedCodeMessage(literal.text);
         return std::nullopt;
     }
@@ -70,7 +83,7 @@ std::optional<engine::Value> literalValue(const ast::FactDecl& fact, const ast::
                     " is not a value of '" + name + "' (" + enumList(fact) + ")";
             return std::nullopt;
         case ast::FactType::Code:
-            if (literal.kind == Kind::Code) return engine::Value::code(*languageErrorCode(literal.text));
+            if (literal.kind == Kind::Code) return engine::Value::code(*code);
             error = "code fact '" + name + "' takes an error code like 0xC004F211, not " +
                     describeLiteral(literal);
             return std::nullopt;

@@ -19,6 +19,8 @@ struct CompileResult {
     /// callers do not build the graph and indexes a second time.
     std::shared_ptr<const engine::Model> model;
     std::vector<Diagnostic> diagnostics;  // the loader's, then the checker's, sorted
+    /// compile(Program&&) only: the program's source files, which the diagnostics point into.
+    std::vector<std::unique_ptr<SourceFile>> sources;
 };
 
 struct CompileOptions {
@@ -26,5 +28,10 @@ struct CompileOptions {
 };
 
 CompileResult compile(const Program& program, const CompileOptions& options = {});
+
+/// The same for a program the caller is done with: its syntax trees are freed
+/// as they are lowered, before the model is built, so they never share the
+/// peak memory of a load with the knowledge base and model.
+CompileResult compile(Program&& program, const CompileOptions& options = {});
 
 }  // namespace triage::dsl
