@@ -26,9 +26,13 @@ install_missing() {
 jobs=$(nproc)
 build() {  # build DIR [cmake options...]
   local dir=$1; shift
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" > /dev/null
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" > /dev/null
   cmake --build "$dir" -j "$jobs"
 }
+# The sanitizer build uses -O1 with line tables only: the Spirit X3 parser alone
+# takes 122 s at -O2 -g under ASan and 43 s at -O1 -g1, and CI has two cores.
+sanitized=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1"
+           -DTRIAGE_SANITIZE=ON -DTRIAGE_BENCHMARKS=OFF)
 
 case "${1:-}" in
   ask)
@@ -41,7 +45,7 @@ case "${1:-}" in
     install_missing
     build build
     ctest --test-dir build --output-on-failure -j "$jobs"
-    build build-asan -DTRIAGE_SANITIZE=ON -DTRIAGE_BENCHMARKS=OFF
+    build build-asan "${sanitized[@]}"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j "$jobs"
     bash tests/fuzz/run.sh 30
