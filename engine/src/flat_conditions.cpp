@@ -1,8 +1,27 @@
 #include "flat_conditions.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace triage::engine {
+
+namespace {
+
+/// The one fact the subtree reads, or severalFactsRead.
+FactId soleFactOf(const Condition& condition, std::uint32_t node) {
+    const ConditionNode& current = condition.nodes[node];
+    if (current.kind == ConditionNode::Kind::Atom) return condition.atoms[current.atom].fact;
+    FactId sole = FlatConditions::severalFactsRead;
+    for (std::uint32_t child : current.children) {
+        const FactId fact = soleFactOf(condition, child);
+        if (fact == FlatConditions::severalFactsRead || (sole != FlatConditions::severalFactsRead && sole != fact))
+            return FlatConditions::severalFactsRead;
+        sole = fact;
+    }
+    return sole;
+}
+
+}  // namespace
 
 FlatConditions::FlatConditions(const KnowledgeBase& kb) : kb_(kb) {
     firstConjunct_.reserve(kb.rules.size() + 1);
@@ -20,10 +39,26 @@ FlatConditions::FlatConditions(const KnowledgeBase& kb) : kb_(kb) {
     firstConjunct_.push_back(static_cast<std::uint32_t>(conjuncts_.size()));
 }
 
+void FlatConditions::indexFactsRead() {
+    if (!firstFact_.empty()) return;
+    firstFact_.reserve(kb_.rules.size() + 1);
+    for (const Rule& rule : kb_.rules) {
+        firstFact_.push_back(static_cast<std::uint32_t>(factsRead_.size()));
+        // Distinct and ascending, without a vector per rule (this runs for every rule of the model).
+        const std::size_t from = factsRead_.size();
+        for (const Atom& atom : rule.condition.atoms)
+            if (std::find(factsRead_.begin() + static_cast<std::ptrdiff_t>(from), factsRead_.end(), atom.fact) == factsRead_.end())
+                factsRead_.push_back(atom.fact);
+        std::sort(factsRead_.begin() + static_cast<std::ptrdiff_t>(from), factsRead_.end());
+    }
+    firstFact_.push_back(static_cast<std::uint32_t>(factsRead_.size()));
+}
+
 void FlatConditions::add(const Condition& condition, std::uint32_t node) {
     const ConditionNode& current = condition.nodes[node];
     Conjunct conjunct;
     conjunct.node = node;
+    conjunct.sole = soleFactOf(condition, node);
     auto atomAt = [&condition](std::uint32_t index) -> const Atom* {
         const ConditionNode& n = condition.nodes[index];
         return n.kind == ConditionNode::Kind::Atom ? &condition.atoms[n.atom] : nullptr;
@@ -42,19 +77,45 @@ void FlatConditions::add(const Condition& condition, std::uint32_t node) {
             conjunct.value = inner->value.raw();
         }
     } else if (current.kind == ConditionNode::Kind::Or && current.children.size() == 2) {
-        // `unknown f or f != v` (how "not known to be v" is written) is True unless f = v.
-        const Atom* a = atomAt(current.children[0]);
-        const Atom* b = atomAt(current.children[1]);
-        if (a && b && a->fact == b->fact) {
-            if (a->op == Atom::Op::Ne) std::swap(a, b);
-            if (a->op == Atom::Op::Unknown && b->op == Atom::Op::Ne) {
-                conjunct.test = Test::UnknownOrNe;
-                conjunct.fact = b->fact;
-                conjunct.value = b->value.raw();
+        // `unknown f or f != v` (how "not known to be v" is written; bool:
+        // `unknown f or not f`) is True unless f = v; `unknown f or f = v`
+        // (bool: `unknown f or f`) unless f is known and differs.
+        auto isUnknown = [&](std::uint32_t index) {
+            const Atom* atom = atomAt(index);
+            return atom && atom->op == Atom::Op::Unknown ? atom : nullptr;
+        };
+        std::uint32_t other = current.children[1];
+        const Atom* unknown = isUnknown(current.children[0]);
+        if (!unknown) {
+            unknown = isUnknown(current.children[1]);
+            other = current.children[0];
+        }
+        const Atom* compare = unknown ? atomAt(other) : nullptr;
+        bool negated = false;
+        if (unknown && !compare && condition.nodes[other].kind == ConditionNode::Kind::Not) {
+            compare = atomAt(condition.nodes[other].children.front());
+            negated = true;
+        }
+        if (compare && compare->fact == unknown->fact) {
+            const bool eq = compare->op == Atom::Op::Eq, ne = compare->op == Atom::Op::Ne;
+            if (eq || ne) {
+                conjunct.test = (eq != negated) ? Test::UnknownOrEq : Test::UnknownOrNe;
+                conjunct.fact = compare->fact;
+                conjunct.value = compare->value.raw();
             }
         }
     }
     conjuncts_.push_back(conjunct);
+}
+
+Truth FlatConditions::truth(RuleId rule, FactValues values) const {
+    Truth result = Truth::True;
+    for (std::uint32_t c = firstConjunct_[rule]; c != firstConjunct_[rule + 1]; ++c) {
+        const Truth conjunct = truth(rule, c, values);
+        if (conjunct == Truth::False) return Truth::False;
+        if (conjunct == Truth::Unknown) result = Truth::Unknown;
+    }
+    return result;
 }
 
 bool FlatConditions::holds(RuleId rule, FactValues values) const {
@@ -75,6 +136,7 @@ bool FlatConditions::holds(RuleId rule, FactValues values) const {
             case Test::Ge: isTrue = known && known->raw() >= c->value; break;
             case Test::Known: isTrue = known.has_value(); break;
             case Test::Unknown: isTrue = !known; break;
+            case Test::UnknownOrEq: isTrue = !known || known->raw() == c->value; break;
             case Test::UnknownOrNe: isTrue = !known || known->raw() != c->value; break;
             case Test::Node: break;  // handled above
         }

@@ -1,11 +1,13 @@
-// Rule conditions flattened for the batch path, which only asks "is it True?":
-// each rule becomes a run of tests that must all be True (its top-level
-// conjuncts). The common shapes (a comparison, `not f`, `unknown f or f != v`)
-// are one compare on the fact's value; anything else falls back to truth.hpp.
+// Rule conditions flattened for the batch path: each rule becomes a run of
+// tests that must all be True (its top-level conjuncts). The common shapes (a
+// comparison, `not f`, `unknown f or f != v`) are one compare on the fact's
+// value; anything else falls back to truth.hpp. Question choice reads the
+// same runs three-valued, conjunct by conjunct.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "triage/engine/knowledge_base.hpp"
@@ -20,19 +22,74 @@ public:
     /// conditionHolds(kb.rules[rule].condition, values), faster.
     bool holds(RuleId rule, FactValues values) const;
 
+    /// Returned by soleFact for a conjunct that reads several facts.
+    static constexpr FactId severalFactsRead = ~FactId{0};
+    /// The rule's conjuncts are [first(rule), first(rule + 1)): the children
+    /// of a top-level `and`, else the whole condition (none when empty).
+    std::uint32_t first(RuleId rule) const { return firstConjunct_[rule]; }
+    /// The conjunct's Kleene truth: evaluateNode on its subtree, faster.
+    Truth truth(RuleId rule, std::uint32_t conjunct, FactValues values) const;
+    /// evaluateCondition(kb.rules[rule].condition, values), faster.
+    Truth truth(RuleId rule, FactValues values) const;
+    /// The one fact the conjunct reads, or severalFactsRead.
+    FactId soleFact(std::uint32_t conjunct) const { return conjuncts_[conjunct].sole; }
+    /// Builds what factsRead returns; the batch path without `ask` never needs it.
+    void indexFactsRead();
+    /// The distinct facts the rule reads, ascending (after indexFactsRead).
+    std::span<const FactId> factsRead(RuleId rule) const {
+        return {factsRead_.data() + firstFact_[rule], factsRead_.data() + firstFact_[rule + 1]};
+    }
+
 private:
-    enum class Test : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, Known, Unknown, UnknownOrNe, Node };
+    enum class Test : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, Known, Unknown, UnknownOrEq, UnknownOrNe, Node };
     struct Conjunct {
         Test test = Test::Node;
         FactId fact = 0;
         double value = 0;
         std::uint32_t node = 0;  // Test::Node: the subtree truth.hpp evaluates
+        FactId sole = severalFactsRead;  // the one fact the subtree reads
     };
     void add(const Condition& condition, std::uint32_t node);
 
     const KnowledgeBase& kb_;
     std::vector<Conjunct> conjuncts_;
     std::vector<std::uint32_t> firstConjunct_;  // per rule, plus one past the end
+    std::vector<FactId> factsRead_;
+    std::vector<std::uint32_t> firstFact_;  // per rule, plus one past the end
 };
+
+// Inline: question choice calls it once per conjunct of every rule in scope.
+inline Truth FlatConditions::truth(RuleId rule, std::uint32_t index, FactValues values) const {
+    const Conjunct& c = conjuncts_[index];
+    if (c.test == Test::Node) return evaluateNode(kb_.rules[rule].condition, c.node, values);
+    const std::optional<Value>& known = values[c.fact];
+    // Kleene: a comparison on an unknown fact is Unknown; `known`/`unknown`
+    // never are; `unknown f or f != v` is True while f is unknown.
+    if (!known) {
+        switch (c.test) {
+            case Test::Known: return Truth::False;
+            case Test::Unknown:
+            case Test::UnknownOrEq:
+            case Test::UnknownOrNe: return Truth::True;
+            default: return Truth::Unknown;
+        }
+    }
+    const double actual = known->raw();
+    bool isTrue = false;
+    switch (c.test) {
+        case Test::Eq:
+        case Test::UnknownOrEq: isTrue = actual == c.value; break;
+        case Test::Ne:
+        case Test::UnknownOrNe: isTrue = actual != c.value; break;
+        case Test::Lt: isTrue = actual < c.value; break;
+        case Test::Le: isTrue = actual <= c.value; break;
+        case Test::Gt: isTrue = actual > c.value; break;
+        case Test::Ge: isTrue = actual >= c.value; break;
+        case Test::Known: isTrue = true; break;
+        case Test::Unknown: isTrue = false; break;
+        case Test::Node: break;  // handled above
+    }
+    return isTrue ? Truth::True : Truth::False;
+}
 
 }  // namespace triage::engine

@@ -30,6 +30,11 @@ public:
     FactValues values() const { return values_; }
     bool isGiven(FactId fact) const { return given_[fact] != 0; }
     const std::vector<RuleId>& firedRules() const { return fired_; }
+    /// The flattened conditions, indexed for question choice.
+    const FlatConditions& conditionsForQuestions() {
+        conditions_.indexFactsRead();
+        return conditions_;
+    }
 
 private:
     void reset();

@@ -40,18 +40,18 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
     return ranking;
 }
 
-QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state) {
-    QuestionAnalysis focused = QuestionChooser(model, state, QuestionScope::Focused).analyse();
+QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat) {
+    QuestionAnalysis focused = QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse();
     if (!focused.ranked.empty() && focused.topCanChange) return focused;
     // Nothing the known facts point to can change the top: look at every cause still possible.
-    return QuestionChooser(model, state, QuestionScope::Wide, true).analyse();
+    return QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse();
 }
 
 QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope,
-                                 bool sameStateAsBefore)
+                                 bool sameStateAsBefore, const FlatConditions* flat)
     : model_(model),
       state_(state),
-      relevance_(model, state, questionScratch(), sameStateAsBefore),
+      relevance_(model, state, questionScratch(), sameStateAsBefore, flat),
       scratch_(relevance_.scratch()),
       scope_(scope) {}
 
@@ -66,20 +66,24 @@ void QuestionChooser::collectScope() {
     // the rules worth a look come from the guard buckets (docs/inference.md §1).
     const RuleIndex& index = model_.index();
     scratch_.scope.clear();
-    for (FactId guardFact : index.guardFacts) {
-        const std::optional<Value>& value = relevance_.value(guardFact);
-        // A given value rules the other buckets out for good; a derived one only for now.
-        if (value && (scope_ == QuestionScope::Focused || state_.isGiven(guardFact))) {
-            if (const RuleIndex::Bucket* bucket = index.bucket(guardFact, *value))
-                for (RuleId rule : bucket->rules) addToScope(rule);
-            continue;
+    if (scope_ == QuestionScope::Focused) {
+        for (FactId guardFact : index.guardFacts)
+            if (const std::optional<Value>& value = relevance_.value(guardFact))
+                if (const RuleIndex::Bucket* bucket = index.bucket(guardFact, *value))
+                    for (RuleId rule : bucket->rules) addToScope(rule);
+    } else {
+        // Every bucket but those a given value rules out for good (a derived
+        // value only for now). Walking the buckets, not each guard fact's
+        // readers: most readers of a bool are guarded by another fact.
+        for (const RuleIndex::Bucket& bucket : index.buckets) {
+            if (bucket.rules.empty()) continue;
+            const RuleIndex::Guard& guard = *index.guards[bucket.rules.front()];
+            const std::optional<Value>& value = relevance_.value(guard.fact);
+            if (value && !(*value == guard.value) && state_.isGiven(guard.fact)) continue;
+            for (RuleId rule : bucket.rules) addToScope(rule);
         }
-        if (scope_ == QuestionScope::Focused) continue;
-        for (RuleId rule : index.readers[guardFact])
-            if (index.guards[rule] && index.guards[rule]->fact == guardFact) addToScope(rule);
-    }
-    if (scope_ == QuestionScope::Wide)
         for (RuleId rule : index.unguarded) addToScope(rule);
+    }
     for (RuleId rule : state_.firedRules()) addToScope(rule);
 }
 
@@ -132,17 +136,36 @@ std::vector<QuestionChooser::Candidate> QuestionChooser::candidates() {
     const KnowledgeBase& kb = model_.kb();
     auto& pairs = scratch_.atStake;
     pairs.clear();
-    for (RuleId rule : scratch_.scope) {
-        const auto& atoms = kb.rules[rule].condition.atoms;
-        for (std::size_t i = 0; i < atoms.size(); ++i) {
-            const FactId fact = atoms[i].fact;
-            if (!kb.facts[fact].askable || relevance_.value(fact) || state_.wasAsked(fact)) continue;
-            bool seen = false;
-            for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == fact;
-            if (!seen && relevance_.atStake(rule, fact)) pairs.emplace_back(fact, rule);
+    // Whether a fact is a candidate at all, once per fact and analysis.
+    auto askable = [&](FactId fact) {
+        if (scratch_.askStamp[fact] != scratch_.analysis) {
+            scratch_.askStamp[fact] = scratch_.analysis;
+            scratch_.askNow[fact] = kb.facts[fact].askable && !relevance_.value(fact) && !state_.wasAsked(fact);
+        }
+        return scratch_.askNow[fact] != 0;
+    };
+    // (fact, rule) packed in one integer: one compare per step of the sort.
+    auto& keys = scratch_.keys;
+    keys.clear();
+    auto consider = [&](FactId fact, RuleId rule) {
+        if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+    };
+    if (const FlatConditions* flat = relevance_.flat()) {
+        for (RuleId rule : scratch_.scope)
+            for (FactId fact : flat->factsRead(rule)) consider(fact, rule);
+    } else {
+        for (RuleId rule : scratch_.scope) {
+            const auto& atoms = kb.rules[rule].condition.atoms;
+            for (std::size_t i = 0; i < atoms.size(); ++i) {
+                bool seen = false;
+                for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
+                if (!seen) consider(atoms[i].fact, rule);
+            }
         }
     }
-    std::sort(pairs.begin(), pairs.end());
+    std::sort(keys.begin(), keys.end());
+    pairs.reserve(keys.size());
+    for (std::uint64_t key : keys) pairs.emplace_back(static_cast<FactId>(key >> 32), static_cast<RuleId>(key & 0xffffffffu));
     std::vector<Candidate> result;
     auto& fireable = scratch_.fireable;
     fireable.clear();
@@ -206,7 +229,8 @@ void QuestionChooser::collectLive() {
     total_ = sumPlogP_ = weightNow_ = 0;
     for (CauseId cause : live) {
         total_ += scoreOf(cause);
-        sumPlogP_ += plogp(scoreOf(cause));
+        scratch_.plogpNow[cause] = plogp(scoreOf(cause));  // simulate() subtracts it again
+        sumPlogP_ += scratch_.plogpNow[cause];
     }
     for (CauseId cause : live) weightNow_ += probability(cause) * scoreOf(cause);
     entropyNow_ = entropyOf(total_, sumPlogP_);
@@ -251,7 +275,9 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     scratch_.trialValues[candidate.fact] = value;
     auto tryRule = [&](RuleId rule) {
         const bool firesNow = relevance_.truth(rule) == Truth::True;
-        const bool firesAfter = evaluateCondition(kb.rules[rule].condition, scratch_.trialValues) == Truth::True;
+        const FlatConditions* flat = relevance_.flat();
+        const bool firesAfter = flat ? flat->holds(rule, scratch_.trialValues)
+                                     : evaluateCondition(kb.rules[rule].condition, scratch_.trialValues) == Truth::True;
         if (firesAfter == firesNow) return;
         scratch_.changeStamp[rule] = answer;
         scratch_.firesAfter[rule] = firesAfter ? 1 : 0;
@@ -296,7 +322,7 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
         if (scratch_.liveStamp[cause] != scratch_.analysis) continue;
         const double now = scoreOf(cause);
         total += after.score - now;
-        sumPlogP += plogp(after.score) - plogp(now);
+        sumPlogP += plogp(after.score) - scratch_.plogpNow[cause];
         weight += probability(cause) * (after.score - now);
         liveChanged = true;
     }

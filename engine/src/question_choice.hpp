@@ -29,15 +29,17 @@ struct QuestionAnalysis {
 };
 
 /// The analysis questions are chosen from: the focused one while it has a
-/// question that could change the top cause, else the wide one.
-QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state);
+/// question that could change the top cause, else the wide one. `flat`: the
+/// model's flattened conditions when the caller has them (same results).
+QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state,
+                                 const FlatConditions* flat = nullptr);
 
 class QuestionChooser {
 public:
     /// `sameStateAsBefore`: the thread's previous analysis was of the same
     /// state, and its per-rule caches can be reused.
     QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope,
-                    bool sameStateAsBefore = false);
+                    bool sameStateAsBefore = false, const FlatConditions* flat = nullptr);
 
     /// Scores every candidate by simulating each of its answers.
     QuestionAnalysis analyse();

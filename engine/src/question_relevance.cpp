@@ -12,10 +12,14 @@ constexpr std::uint8_t inProgress = 3;
 
 }  // namespace
 
+static_assert(noSoleFact == FlatConditions::severalFactsRead);
+
 QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch,
-                                     bool sameState)
-    : model_(model), state_(state), values_(state.values()), scratch_(scratch) {
+                                     bool sameState, const FlatConditions* flat)
+    : model_(model), state_(state), values_(state.values()), scratch_(scratch), flat_(flat) {
     scratch_.begin(model, values_, sameState);
+    if (scratch_.state == scratch_.analysis)  // new facts: stamp what fired, once per state
+        for (RuleId rule : state.firedRules()) scratch_.firedState[rule] = scratch_.state;
 }
 
 double QuestionRelevance::stake(RuleId rule) {
@@ -25,11 +29,15 @@ double QuestionRelevance::stake(RuleId rule) {
     for (const auto& conclusion : definition.conclusions)
         if (conclusion.kind != engine::Conclusion::Kind::Sets) weight = std::max(weight, conclusion.certainty);
     std::size_t unknownFacts = 0;
-    const auto& atoms = definition.condition.atoms;
-    for (std::size_t i = 0; i < atoms.size(); ++i) {
-        bool counted = false;
-        for (std::size_t j = 0; j < i && !counted; ++j) counted = atoms[j].fact == atoms[i].fact;
-        if (!counted && !values_[atoms[i].fact]) ++unknownFacts;
+    if (flat_) {
+        for (FactId fact : flat_->factsRead(rule)) unknownFacts += values_[fact] ? 0 : 1;
+    } else {
+        const auto& atoms = definition.condition.atoms;
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+            bool counted = false;
+            for (std::size_t j = 0; j < i && !counted; ++j) counted = atoms[j].fact == atoms[i].fact;
+            if (!counted && !values_[atoms[i].fact]) ++unknownFacts;
+        }
     }
     scratch_.stakeStamp[rule] = scratch_.state;
     return scratch_.stake[rule] = weight / static_cast<double>(std::max<std::size_t>(unknownFacts, 1));
@@ -66,19 +74,36 @@ Truth QuestionRelevance::conjunctTruth(RuleId rule) {
     const Condition& condition = model_.kb().rules[rule].condition;
     const ConditionNode& root = condition.nodes[condition.root()];
     if (root.kind != ConditionNode::Kind::And) {
-        const Truth truth = evaluateNode(condition, condition.root(), values_);
-        if (truth == Truth::Unknown) scratch_.soleFact[rule] = soleFactOf(condition, condition.root());
+        const Truth truth = flat_ ? flat_->truth(rule, flat_->first(rule), values_)
+                                  : evaluateNode(condition, condition.root(), values_);
+        if (truth == Truth::Unknown)
+            scratch_.soleFact[rule] = flat_ ? flat_->soleFact(flat_->first(rule)) : soleFactOf(condition, condition.root());
         return truth;
     }
+    // Only `known`/`unknown` tests can turn a False rule, so only then are its False conjuncts of interest.
+    const bool turnable = model_.index().testsKnowledge[rule] != 0;
+    if (flat_) {
+        // The flat runs hold the same conjuncts in the same order (flat_conditions.hpp).
+        const std::uint32_t first = flat_->first(rule);
+        return blockingConjuncts(rule, root.children.size(), turnable,
+                                 [&](std::size_t i) { return flat_->truth(rule, first + static_cast<std::uint32_t>(i), values_); },
+                                 [&](std::size_t i) { return flat_->soleFact(first + static_cast<std::uint32_t>(i)); });
+    }
+    return blockingConjuncts(rule, root.children.size(), turnable,
+                             [&](std::size_t i) { return evaluateNode(condition, root.children[i], values_); },
+                             [&](std::size_t i) { return soleFactOf(condition, root.children[i]); });
+}
+
+template <typename TruthOf, typename SoleFactOf>
+Truth QuestionRelevance::blockingConjuncts(RuleId rule, std::size_t count, bool turnable, TruthOf truthOf,
+                                           SoleFactOf soleFactOf) {
     // The conjuncts that keep the rule from being True: all on one fact, on
     // several, or (mixed) one of them reads several facts.
     Truth result = Truth::True;
     FactId sole = noSoleFact;
     bool mixed = false, several = false, falseSeen = false;
-    // Only `known`/`unknown` tests can turn a False rule, so only then are its False conjuncts of interest.
-    const bool turnable = model_.index().testsKnowledge[rule] != 0;
-    for (std::uint32_t child : root.children) {
-        const Truth truth = evaluateNode(condition, child, values_);
+    for (std::size_t i = 0; i < count; ++i) {
+        const Truth truth = truthOf(i);
         if (truth == Truth::True) continue;
         if (truth == Truth::False) {
             if (!turnable) return Truth::False;
@@ -89,7 +114,7 @@ Truth QuestionRelevance::conjunctTruth(RuleId rule) {
             if (falseSeen) continue;
             result = Truth::Unknown;
         }
-        const FactId fact = soleFactOf(condition, child);
+        const FactId fact = soleFactOf(i);
         mixed = mixed || fact == noSoleFact;  // a conjunct over several facts: only evaluation tells
         several = several || (sole != noSoleFact && fact != sole);
         sole = fact;
@@ -108,8 +133,7 @@ bool QuestionRelevance::canFireOnAnswer(RuleId rule, FactId fact) {
 }
 
 std::optional<Truth> QuestionRelevance::settledTruth(RuleId rule) const {
-    const std::vector<RuleId>& fired = state_.firedRules();
-    if (std::binary_search(fired.begin(), fired.end(), rule)) return Truth::True;
+    if (scratch_.firedState[rule] == scratch_.state) return Truth::True;
     // A guard on another value settles it without a look at the condition.
     const auto& guard = model_.index().guards[rule];
     if (guard && values_[guard->fact] && !(*values_[guard->fact] == guard->value)) return Truth::False;
@@ -143,7 +167,7 @@ bool QuestionRelevance::atStake(RuleId rule, FactId fact) {
     bool changes = false;
     for (Value value : model_.answerValues(fact)) {
         scratch_.trialValues[fact] = value;
-        changes |= evaluateCondition(condition, scratch_.trialValues) != now;
+        changes |= (flat_ ? flat_->truth(rule, scratch_.trialValues) : evaluateCondition(condition, scratch_.trialValues)) != now;
     }
     scratch_.trialValues[fact] = std::nullopt;
     return changes;

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "diagnosis_state.hpp"
+#include "flat_conditions.hpp"
 #include "question_scratch.hpp"
 
 namespace triage::engine {
@@ -14,8 +15,10 @@ class QuestionRelevance {
 public:
     /// Starts a new analysis in `scratch` (its earlier caches become stale,
     /// except the per-rule ones with `sameState`: the same facts again).
+    /// `flat`: the model's conditions flattened (the batch path has them),
+    /// read instead of the condition trees; same results, fewer instructions.
     QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch,
-                      bool sameState = false);
+                      bool sameState = false, const FlatConditions* flat = nullptr);
 
     /// The rule's truth now (cached).
     Truth truth(RuleId rule);
@@ -42,18 +45,23 @@ public:
     /// The fact's value now.
     const std::optional<Value>& value(FactId fact) const { return values_[fact]; }
     QuestionScratch& scratch() { return scratch_; }
+    const FlatConditions* flat() const { return flat_; }
 
 private:
     /// True when fired, False when its guard fact has another value, else none.
     std::optional<Truth> settledTruth(RuleId rule) const;
     /// The truth of a rule that did not fire, conjunct by conjunct; records its sole fact.
     Truth conjunctTruth(RuleId rule);
+    /// conjunctTruth's walk over a top-level `and`, whichever form its conjuncts take.
+    template <typename TruthOf, typename SoleFactOf>
+    Truth blockingConjuncts(RuleId rule, std::size_t count, bool turnable, TruthOf truthOf, SoleFactOf soleFactOf);
     bool testsKnowledgeOf(RuleId rule, FactId fact) const;
 
     const Model& model_;
     const DiagnosisState& state_;
     FactValues values_;
     QuestionScratch& scratch_;
+    const FlatConditions* flat_;
 };
 
 }  // namespace triage::engine

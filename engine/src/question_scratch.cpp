@@ -17,7 +17,7 @@ void growTo(std::vector<T>& v, std::size_t size) {
 void QuestionScratch::resize(const Model& model) {
     const std::size_t rules = model.kb().rules.size();
     const std::size_t causes = model.kb().causes.size();
-    for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &scopeStamp, &firedStamp, &changeStamp}) growTo(*v, rules);
+    for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &firedStamp, &changeStamp}) growTo(*v, rules);
     growTo(stake, rules);
     growTo(truth, rules);
     growTo(soleFact, rules);
@@ -25,7 +25,10 @@ void QuestionScratch::resize(const Model& model) {
     growTo(firesAfter, rules);
     for (auto* v : {&evidenceStamp, &liveStamp, &changedStamp}) growTo(*v, causes);
     growTo(scoreNow, causes);
+    growTo(plogpNow, causes);
     growTo(supportedNow, causes);
+    growTo(askStamp, model.kb().facts.size());
+    growTo(askNow, model.kb().facts.size());
 }
 
 std::uint32_t QuestionScratch::stamp() { return ++counter_; }
@@ -35,8 +38,8 @@ void QuestionScratch::begin(const Model& model, FactValues values, bool sameStat
     if (counter_ > std::numeric_limits<std::uint32_t>::max() / 2) {
         // After two billion stamps, between analyses (one takes far fewer): forget them all.
         sameState = false;
-        for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &scopeStamp, &firedStamp, &changeStamp, &evidenceStamp, &liveStamp,
-                        &changedStamp})
+        for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &firedStamp, &changeStamp, &evidenceStamp,
+                        &liveStamp, &changedStamp, &askStamp})
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
     }

@@ -41,6 +41,7 @@ struct QuestionScratch {
     std::vector<std::uint8_t> leads;  // 0 no, 1 yes, 3 being computed
     std::vector<std::uint32_t> stakeStamp;
     std::vector<double> stake;  // the rule's weight / the unknown facts it still needs
+    std::vector<std::uint32_t> firedState;   // == state: fired (spares a search of the fired list)
     std::vector<std::uint32_t> scopeStamp;   // == analysis: the rule is in the analysed scope
     std::vector<std::uint32_t> firedStamp;   // == analysis: fired now
     std::vector<std::uint32_t> changeStamp;  // == answer stamp: the simulated answer changes it
@@ -51,14 +52,18 @@ struct QuestionScratch {
     std::vector<double> scoreNow;
     std::vector<std::uint8_t> supportedNow;
     std::vector<std::uint32_t> liveStamp;      // == analysis: in the distribution
+    std::vector<double> plogpNow;              // live: score · log2(score) now
     std::vector<std::uint32_t> changedStamp;   // == answer stamp: its score changes
 
     // Per fact: the known values, with one fact tried out at a time.
     std::vector<std::optional<Value>> trialValues;
+    std::vector<std::uint32_t> askStamp;  // == analysis: askNow holds
+    std::vector<std::uint8_t> askNow;     // askable, no value and not asked yet
 
     // Lists, cleared by their users.
     std::vector<RuleId> scope;
     std::vector<std::pair<FactId, RuleId>> atStake;  // (candidate fact, rule its answer can change)
+    std::vector<std::uint64_t> keys;  // atStake packed, for sorting
     std::vector<RuleId> fireable;  // per candidate: the atStake rules whose fired state an answer can change
     std::vector<CauseId> live;
     std::vector<RuleId> delta;
