@@ -1,0 +1,98 @@
+// Which unknown facts question choice weighs (candidates): those an answer
+// to which could change a rule in scope that leads to a cause, with the rules
+// each answer can fire or withdraw grouped for simulate().
+#include <algorithm>
+
+#include "question_choice.hpp"
+#include "triage/engine/rule_index.hpp"
+
+namespace triage::engine {
+
+namespace {
+
+bool setsAFact(const Rule& rule) {
+    for (const auto& conclusion : rule.conclusions)
+        if (conclusion.kind == engine::Conclusion::Kind::Sets) return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<QuestionChooser::Candidate> QuestionChooser::candidates() {
+    const KnowledgeBase& kb = model_.kb();
+    auto& pairs = scratch_.atStake;
+    pairs.clear();
+    // Whether a fact is a candidate at all, once per fact and analysis.
+    auto askable = [&](FactId fact) {
+        if (scratch_.askStamp[fact] != scratch_.analysis) {
+            scratch_.askStamp[fact] = scratch_.analysis;
+            scratch_.askNow[fact] = kb.facts[fact].askable && !relevance_.value(fact) && !state_.wasAsked(fact);
+        }
+        return scratch_.askNow[fact] != 0;
+    };
+    // (fact, rule) packed in one integer: one compare per step of the sort.
+    auto& keys = scratch_.keys;
+    keys.clear();
+    auto consider = [&](FactId fact, RuleId rule) {
+        if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+    };
+    if (const FlatConditions* flat = relevance_.flat()) {
+        for (RuleId rule : scratch_.scope)
+            for (FactId fact : flat->factsRead(rule)) consider(fact, rule);
+    } else {
+        for (RuleId rule : scratch_.scope) {
+            const auto& atoms = kb.rules[rule].condition.atoms;
+            for (std::size_t i = 0; i < atoms.size(); ++i) {
+                bool seen = false;
+                for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
+                if (!seen) consider(atoms[i].fact, rule);
+            }
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    pairs.reserve(keys.size());
+    for (std::uint64_t key : keys) pairs.emplace_back(static_cast<FactId>(key >> 32), static_cast<RuleId>(key & 0xffffffffu));
+    std::vector<Candidate> result;
+    auto& fireable = scratch_.fireable;
+    fireable.clear();
+    for (std::size_t first = 0; first < pairs.size();) {
+        const FactId fact = pairs[first].first;
+        const std::size_t fireFirst = fireable.size();
+        std::size_t last = first;
+        bool leads = false;
+        for (; last < pairs.size() && pairs[last].first == fact; ++last) {
+            leads = leads || relevance_.leadsToCause(pairs[last].second);
+            // Only these can change a score: 'a and b' with both unknown needs two answers.
+            if (relevance_.canFireOnAnswer(pairs[last].second, fact)) fireable.push_back(pairs[last].second);
+        }
+        if (!leads) {
+            fireable.resize(fireFirst);
+        } else {
+            // Rules guarded by the fact itself can only fire on their guard value:
+            // grouped by it, an answer visits its own group (an unknown error
+            // code has a bucket per code, and as many answers).
+            const RuleIndex& index = model_.index();
+            auto guardedByFact = [&](RuleId rule) { return index.guards[rule] && index.guards[rule]->fact == fact; };
+            const auto guarded = std::stable_partition(fireable.begin() + static_cast<std::ptrdiff_t>(fireFirst),
+                                                       fireable.end(), [&](RuleId rule) { return !guardedByFact(rule); });
+            std::stable_sort(guarded, fireable.end(), [&](RuleId a, RuleId b) {
+                return index.guards[a]->value.raw() < index.guards[b]->value.raw();
+            });
+            result.push_back({fact, first, last, fireFirst, fireable.size(),
+                              static_cast<std::size_t>(guarded - fireable.begin()), feedsDerivedFacts(fact)});
+        }
+        first = last;
+    }
+    return result;
+}
+
+bool QuestionChooser::feedsDerivedFacts(FactId fact) const {
+    // A rule out of scope can set a derived fact that a rule in scope reads:
+    // such answers are chained. Rule bases without derived facts never pay this.
+    if (!hasDerivedFacts_) return false;
+    for (RuleId rule : model_.index().readers[fact])
+        if (setsAFact(model_.kb().rules[rule])) return true;
+    return false;
+}
+
+}  // namespace triage::engine
