@@ -192,6 +192,15 @@ import json, subprocess, sys, time
 triage, rules, tickets_path, budget, name, results = sys.argv[1:7]
 budget = int(budget)
 times, sessions = [], 0
+
+def next_state(p):
+    """The next question or conclusion the session writes, or None at its end."""
+    for line in p.stdout:
+        msg = json.loads(line)
+        if msg.get("type") in ("question", "conclusion"):
+            return msg
+    return None
+
 with open(tickets_path) as f:
     tickets = [json.loads(l) for l in f if l.strip()]
 for ticket in tickets:
@@ -206,29 +215,13 @@ for ticket in tickets:
     cmd += ["--facts", facts_file]
     p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
     sessions += 1
-    state = None
-    while True:
-        line = p.stdout.readline()
-        if not line:
-            break
-        msg = json.loads(line)
-        if msg.get("type") in ("question", "conclusion"):
-            state = msg
-            break
+    state = next_state(p)
     while state and state["type"] == "question" and len(times) < budget:
         answer = facts.get(state["fact"])
         t0 = time.perf_counter()
         p.stdin.write(json.dumps({"answer": answer}) + "\n")
         p.stdin.flush()
-        state = None
-        while True:
-            line = p.stdout.readline()
-            if not line:
-                break
-            msg = json.loads(line)
-            if msg.get("type") in ("question", "conclusion"):
-                state = msg
-                break
+        state = next_state(p)
         times.append(time.perf_counter() - t0)
     p.stdin.close()
     p.wait()
