@@ -36,6 +36,12 @@ bool setsFacts(const KnowledgeBase& kb) {
 TicketResult evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::pair<FactId, Value>>& facts,
                       const EvaluateOptions& options) {
     TicketResult result;
+    evaluate(model, facts, options, result);
+    return result;
+}
+
+void evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::pair<FactId, Value>>& facts,
+              const EvaluateOptions& options, TicketResult& result) {
     // Batch threads call this for every ticket: keep one evaluation state
     // per thread (it holds the model it was built for, so the pointer
     // comparison cannot be fooled by a new model at a freed address).
@@ -54,16 +60,18 @@ TicketResult evaluate(const std::shared_ptr<const Model>& model, const std::vect
             result.helpful = chooseQuestions(*model, OnePassState(*reusable), &reusable->conditionsForQuestions()).ranked;
             if (result.helpful.size() > options.helpful) result.helpful.resize(options.helpful);
         }
-        return result;
+        return;
     }
     // Derived facts: answers are chained on a Session's working memory.
     const Session session(model, facts);
     result.ranking = session.ranking();
     if (result.ranking.size() > options.top) result.ranking.resize(options.top);
     result.conclusion = session.conclusion();
+    if (result.conclusion && result.conclusion->runnersUp.size() + 1 > options.top)
+        result.conclusion->runnersUp.resize(options.top > 0 ? options.top - 1 : 0);
+    result.fired.clear();
     if (options.wantFired) result.fired = session.firedRules();
     result.helpful = session.usefulQuestions(options.helpful);
-    return result;
 }
 
 namespace {

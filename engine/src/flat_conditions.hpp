@@ -31,6 +31,8 @@ public:
     Truth truth(RuleId rule, std::uint32_t conjunct, FactValues values) const;
     /// evaluateCondition(kb.rules[rule].condition, values), faster.
     Truth truth(RuleId rule, FactValues values) const;
+    /// The conjunct's node in its rule's condition.
+    std::uint32_t node(std::uint32_t conjunct) const { return conjuncts_[conjunct].node; }
     /// The one fact the conjunct reads, or severalFactsRead.
     FactId soleFact(std::uint32_t conjunct) const { return conjuncts_[conjunct].sole; }
     /// Builds what factsRead returns; the batch path without `ask` never needs it.

@@ -12,9 +12,11 @@ namespace triage::engine {
 
 OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
     : model_(std::move(model)),
-      conditions_(model_->kb()),
+      compiled_(model_->compiledConditions()),
+      masks_(compiled_.masks()),
       values_(model_->kb().facts.size()),
       given_(model_->kb().facts.size(), 0),
+      literals_(std::max<std::size_t>(masks_.words(), 1), 0),
       candidateEpoch_(model_->kb().rules.size(), 0),
       firedEpoch_(model_->kb().rules.size(), 0),
       evidence_(model_->kb().causes.size()) {
@@ -26,6 +28,7 @@ void OnePassEvaluation::reset() {
     for (FactId fact : touched_) {
         values_[fact].reset();
         given_[fact] = 0;
+        if (const std::uint64_t bits = masks_.factBits(fact)) literals_[masks_.factWord(fact)] &= ~bits;
     }
     touched_.clear();
     agenda_.clear();
@@ -39,9 +42,20 @@ void OnePassEvaluation::reset() {
     }
 }
 
-void OnePassEvaluation::give(FactId fact, Value value) {
+void OnePassEvaluation::setValue(FactId fact, std::optional<Value> value) {
     if (!values_[fact]) touched_.push_back(fact);
     values_[fact] = value;
+    if (const std::uint64_t bits = masks_.factBits(fact)) {
+        std::uint64_t& word = literals_[masks_.factWord(fact)];
+        word &= ~bits;
+        if (value)
+            if (const std::uint32_t literal = masks_.literal(fact, *value); literal != ConditionMasks::noLiteral)
+                word |= std::uint64_t{1} << (literal % 64);
+    }
+}
+
+void OnePassEvaluation::give(FactId fact, Value value) {
+    setValue(fact, value);
     given_[fact] = 1;
 }
 
@@ -74,8 +88,7 @@ void OnePassEvaluation::fire(RuleId rule) {
         const FactId fact = conclusion.fact;
         const std::optional<Value> now = derivedValue(fact);
         if (values_[fact] == now) continue;
-        if (!values_[fact]) touched_.push_back(fact);
-        values_[fact] = now;
+        setValue(fact, now);
         // Readers of a derived fact sit at a higher level than all its setters,
         // so they are examined after its value is final.
         if (const RuleIndex::Bucket* bucket = model_->index().bucket(fact, *now)) addCandidates(bucket->rules);
@@ -87,7 +100,7 @@ void OnePassEvaluation::chain() {
         // No derived facts are read: every rule sees only given values, any order will do.
         for (std::size_t i = 0; i < agenda_.size(); ++i) {
             const RuleId rule = agenda_[i].second;
-            if (conditions_.holds(rule, values_)) fire(rule);
+            if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
         }
         return;
     }
@@ -95,11 +108,11 @@ void OnePassEvaluation::chain() {
         std::pop_heap(agenda_.begin(), agenda_.end(), std::greater<>());
         const RuleId rule = agenda_.back().second;
         agenda_.pop_back();
-        if (conditions_.holds(rule, values_)) fire(rule);
+        if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
     }
 }
 
-void OnePassEvaluation::rank(std::vector<RankedCause>& ranking) {
+void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
     const KnowledgeBase& kb = model_->kb();
     // Products in RuleId order, as scoreCauses takes them: bit-identical scores.
     for (RuleId rule : fired_)
@@ -125,9 +138,33 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking) {
         ranking.push_back({cause, combineEvidence(kb.causes[cause].prior, 1.0 - evidence.disbelievedBySupport,
                                                   1.0 - evidence.keptByExclusion)});
     }
-    std::sort(ranking.begin(), ranking.end(), [](const RankedCause& a, const RankedCause& b) {
-        return a.score != b.score ? a.score > b.score : a.cause < b.cause;
-    });
+    // Only the first `keep` are read: no need to order the tail.
+    keep = std::min(keep, ranking.size());
+    std::partial_sort(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(keep), ranking.end(),
+                      [](const RankedCause& a, const RankedCause& b) {
+                          return a.score != b.score ? a.score > b.score : a.cause < b.cause;
+                      });
+    ranking.resize(keep);
+}
+
+void OnePassEvaluation::conclude(const std::vector<RankedCause>& ranking, std::size_t top,
+                                 std::optional<Diagnosis>& conclusion) const {
+    // diagnose() without allocating: the vectors keep their capacity between tickets.
+    if (ranking.empty()) {
+        conclusion.reset();
+        return;
+    }
+    if (!conclusion) conclusion.emplace();
+    Diagnosis& found = *conclusion;
+    found.cause = ranking.front().cause;
+    found.score = ranking.front().score;
+    const std::size_t shown = std::clamp<std::size_t>(top, 1, ranking.size());
+    found.runnersUp.assign(ranking.begin() + 1, ranking.begin() + static_cast<std::ptrdiff_t>(shown));
+    found.confident = meetsStopPolicy(model_->stopPolicy, ranking);
+    found.steps.clear();
+    const Cause& cause = model_->kb().causes[found.cause];
+    for (std::uint32_t step = 0; step < cause.steps.size(); ++step)
+        if (evaluateCondition(cause.steps[step].when, values_) != Truth::False) found.steps.push_back(step);
 }
 
 void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
@@ -144,8 +181,9 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
     chain();
     std::sort(fired_.begin(), fired_.end());
 
-    rank(result.ranking);
-    result.conclusion = diagnose(*model_, result.ranking, values_);
+    // The stop policy reads the runner-up, even when only the top is wanted.
+    rank(result.ranking, std::max<std::size_t>(options.top, 2));
+    conclude(result.ranking, options.top, result.conclusion);
     if (result.ranking.size() > options.top) result.ranking.resize(options.top);
     result.fired.clear();
     if (options.wantFired) {

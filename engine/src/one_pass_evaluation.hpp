@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "flat_conditions.hpp"
+#include "compiled_conditions.hpp"
 #include "triage/engine/evaluation.hpp"
 
 namespace triage::engine {
@@ -21,7 +21,8 @@ public:
     const std::shared_ptr<const Model>& model() const { return model_; }
 
     /// The same TicketResult as a Session started from `facts`, without
-    /// `helpful` (see evaluation.cpp).
+    /// `helpful` (see evaluation.cpp), and with the conclusion's runners-up
+    /// cut as the ranking is, to `top`. Reuses `result`'s storage.
     void evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
                   TicketResult& result);
 
@@ -31,28 +32,29 @@ public:
     bool isGiven(FactId fact) const { return given_[fact] != 0; }
     const std::vector<RuleId>& firedRules() const { return fired_; }
     /// The flattened conditions, indexed for question choice.
-    const FlatConditions& conditionsForQuestions() {
-        conditions_.indexFactsRead();
-        return conditions_;
-    }
+    const FlatConditions& conditionsForQuestions() const { return compiled_.flatWithFactsRead(); }
 
 private:
     void reset();
     void give(FactId fact, Value value);
+    void setValue(FactId fact, std::optional<Value> value);
     void addCandidates(const std::vector<RuleId>& rules);
     void addCandidate(RuleId rule);
     void chain();
     void fire(RuleId rule);
     std::optional<Value> derivedValue(FactId fact) const;
-    void rank(std::vector<RankedCause>& ranking);
+    void rank(std::vector<RankedCause>& ranking, std::size_t keep);
+    void conclude(const std::vector<RankedCause>& ranking, std::size_t top, std::optional<Diagnosis>& conclusion) const;
 
     std::shared_ptr<const Model> model_;
-    FlatConditions conditions_;
+    const CompiledConditions& compiled_;
+    const ConditionMasks& masks_;
     bool hasLevels_ = false;  // some rule reads a derived fact: candidates go in level order
     std::uint32_t epoch_ = 0;
 
     std::vector<std::optional<Value>> values_;  // per fact
     std::vector<std::uint8_t> given_;           // per fact
+    std::vector<std::uint64_t> literals_;       // ConditionMasks' literal words of values_
     std::vector<FactId> touched_;               // facts with a value, to reset
     std::vector<std::uint32_t> candidateEpoch_;  // per rule: == epoch_ once a candidate
     std::vector<std::uint32_t> firedEpoch_;      // per rule: == epoch_ once fired

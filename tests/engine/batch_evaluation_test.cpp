@@ -77,16 +77,49 @@ TEST(BatchEvaluation, OneThreadCanAlternateBetweenModels) {
     }
 }
 
-TEST(BatchEvaluation, TopLimitsTheRankingButNotTheRunnersUp) {
+// The batch line shows `top` causes, so the runners-up are cut with the
+// ranking; whether the conclusion is confident still reads the runner-up.
+TEST(BatchEvaluation, TopLimitsTheRankingAndTheRunnersUp) {
+    int withRunnerUp = 0;
     for (std::uint32_t seed = 0; seed < 100; ++seed) {
         const Case given = makeCase(seed);
         if (!given.model) continue;
         const TicketResult all = evaluate(given.model, given.facts, {100, 0, true});
-        const TicketResult top1 = evaluate(given.model, given.facts, {1, 0, false});
+        TicketResult top1;
+        evaluate(given.model, given.facts, {1, 0, false}, top1);
         EXPECT_EQ(top1.ranking.size(), std::min<std::size_t>(1, all.ranking.size()));
         EXPECT_TRUE(top1.fired.empty());
-        if (all.conclusion) EXPECT_EQ(top1.conclusion->runnersUp.size(), all.conclusion->runnersUp.size());
+        ASSERT_EQ(top1.conclusion.has_value(), all.conclusion.has_value());
+        if (!all.conclusion) continue;
+        EXPECT_TRUE(top1.conclusion->runnersUp.empty());
+        EXPECT_EQ(top1.conclusion->confident, all.conclusion->confident) << "seed " << seed;
+        EXPECT_EQ(top1.conclusion->score, all.conclusion->score);
+        if (!all.conclusion->runnersUp.empty()) ++withRunnerUp;
     }
+    EXPECT_GT(withRunnerUp, 20);
+}
+
+// One TicketResult reused for ticket after ticket (the batch loop) must hold
+// exactly what a fresh one would: nothing left over from the ticket before.
+TEST(BatchEvaluation, AReusedResultEqualsAFreshOne) {
+    TicketResult reused;
+    int compared = 0;
+    for (std::uint32_t seed = 0; seed < 100; ++seed) {
+        const Case given = makeCase(seed);
+        if (!given.model) continue;
+        const TicketResult fresh = evaluate(given.model, given.facts, {2, 0, true});
+        evaluate(given.model, given.facts, {2, 0, true}, reused);
+        ASSERT_EQ(reused.ranking.size(), fresh.ranking.size());
+        for (std::size_t i = 0; i < fresh.ranking.size(); ++i) EXPECT_EQ(reused.ranking[i].cause, fresh.ranking[i].cause);
+        EXPECT_EQ(reused.fired, fresh.fired);
+        ASSERT_EQ(reused.conclusion.has_value(), fresh.conclusion.has_value());
+        if (fresh.conclusion) {
+            EXPECT_EQ(reused.conclusion->steps, fresh.conclusion->steps);
+            EXPECT_EQ(reused.conclusion->runnersUp.size(), fresh.conclusion->runnersUp.size());
+        }
+        ++compared;
+    }
+    EXPECT_GT(compared, 80);
 }
 
 }  // namespace

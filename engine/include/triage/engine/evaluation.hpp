@@ -27,6 +27,10 @@ struct EvaluateOptions {
 TicketResult evaluate(const std::shared_ptr<const Model>& model,
                       const std::vector<std::pair<FactId, Value>>& facts,
                       const EvaluateOptions& options = {});
+/// The same into `result`, reusing its storage: the batch loop's form. The
+/// conclusion's runners-up are cut to `options.top` like the ranking.
+void evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::pair<FactId, Value>>& facts,
+              const EvaluateOptions& options, TicketResult& result);
 
 struct TestFailure {
     Origin origin;        // of the expectation that failed

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace triage::engine {
 
 class InferenceGraph;
 struct RuleIndex;
+class CompiledConditions;
 
 /// A problem found while building the model (a cycle among derived facts...).
 struct ModelIssue {
@@ -38,6 +40,9 @@ public:
     const KnowledgeBase& kb() const { return *kb_; }
     const InferenceGraph& graph() const { return *graph_; }
     const RuleIndex& index() const { return *index_; }
+    /// The conditions compiled for batch evaluation (engine/src); built on
+    /// first use, so that loading and sessions never pay for them.
+    const CompiledConditions& compiledConditions() const;
     StopPolicy stopPolicy;
 
     /// The answers question selection simulates for a fact: bool true/false,
@@ -54,6 +59,8 @@ private:
     std::shared_ptr<const KnowledgeBase> kb_;
     std::unique_ptr<InferenceGraph> graph_;
     std::unique_ptr<RuleIndex> index_;
+    mutable std::once_flag compiledOnce_;
+    mutable std::unique_ptr<CompiledConditions> compiled_;
     std::vector<std::vector<Value>> answerValues_;
     std::vector<std::vector<RuleId>> rulesConcluding_;
     std::vector<std::vector<RuleId>> rulesSupporting_;

@@ -1,0 +1,31 @@
+// The rule conditions compiled for the batch path and question choice: built
+// once per Model, on the first ticket that needs them (sessions never do),
+// then shared read-only by every thread.
+#pragma once
+
+#include <mutex>
+
+#include "condition_masks.hpp"
+#include "flat_conditions.hpp"
+
+namespace triage::engine {
+
+class CompiledConditions {
+public:
+    CompiledConditions(const KnowledgeBase& kb, const RuleIndex& index) : flat_(kb), masks_(kb, index, flat_) {}
+
+    const FlatConditions& flat() const { return flat_; }
+    const ConditionMasks& masks() const { return masks_; }
+    /// flat() with factsRead indexed: only question choice reads it.
+    const FlatConditions& flatWithFactsRead() const {
+        std::call_once(factsReadIndexed_, [this] { flat_.indexFactsRead(); });
+        return flat_;
+    }
+
+private:
+    mutable FlatConditions flat_;  // mutable: factsRead is indexed once, on first use
+    ConditionMasks masks_;
+    mutable std::once_flag factsReadIndexed_;
+};
+
+}  // namespace triage::engine
