@@ -24,16 +24,22 @@ struct Job {
 
 void ChunkEvaluator::evaluate(const RecordChunk& chunk, ChunkResult& result) {
     result.records = chunk.records.size();
+    // One ticket and one result, reused record after record: no allocation per ticket.
+    Ticket& ticket = ticket_;
+    engine::TicketResult& evaluated = evaluated_;
     for (std::size_t i = 0; i < chunk.records.size(); ++i) {
         const std::string_view record = chunk.record(i);
-        Ticket ticket;
-        if (chunk.records[i].tooLong)
+        if (chunk.records[i].tooLong) {
+            ticket.clear();
             ticket.error = fmt::format("line longer than the limit of {} bytes (1 MiB)", maxRecordBytes);
-        else
-            ticket = plan_.csv ? plan_.csv->parse(record) : json_.parse(record);
+        } else if (plan_.csv) {
+            ticket = plan_.csv->parse(record);
+        } else {
+            json_.parseInPlace(record, ticket);
+        }
         if (ticket.ok()) {
             try {
-                const engine::TicketResult evaluated = engine::evaluate(plan_.model, ticket.facts, plan_.evaluate);
+                engine::evaluate(plan_.model, ticket.facts, plan_.evaluate, evaluated);
                 if (plan_.writeLines) plan_.writer->writeResult(result.output, ticket.id, evaluated, plan_.top);
                 if (plan_.collectOutcomes && ticket.hasExpectation())
                     result.outcomes.push_back(EvaluationOutcome::of(ticket, evaluated));

@@ -46,6 +46,8 @@ public:
 private:
     const BatchPlan& plan_;
     JsonTicketParser json_;
+    Ticket ticket_;
+    engine::TicketResult evaluated_;
 };
 
 /// Reads `reader` to the end in chunks, evaluates them on `threads` threads and

@@ -110,6 +110,7 @@ bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
         position_ += consumed;
         line_ += 1 + inner;
     }
+    chunk.text.append(RecordChunk::readablePadding, ' ');
     return !chunk.records.empty();
 }
 

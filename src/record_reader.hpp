@@ -18,6 +18,10 @@ inline constexpr std::size_t maxRecordBytes = std::size_t{1} << 20;
 
 /// A run of non-blank records copied out of the input.
 struct RecordChunk {
+    /// Bytes readable past the end of every record (the next records, or
+    /// spaces after the last): simdjson reads ahead, and may then parse a
+    /// record where it lies, without copying it.
+    static constexpr std::size_t readablePadding = 64;
     struct Record {
         std::uint32_t offset = 0;  // into text
         std::uint32_t size = 0;    // without the line end

@@ -6,7 +6,18 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "fact_name_table.hpp"
+#include "record_reader.hpp"
+
 namespace triage::cli {
+
+void Ticket::clear() {
+    id.reset();
+    facts.clear();
+    expect.reset();
+    expectAny.clear();
+    error.clear();
+}
 
 bool Ticket::expects(engine::CauseId cause) const {
     return expect == cause || std::find(expectAny.begin(), expectAny.end(), cause) != expectAny.end();
@@ -57,11 +68,13 @@ std::optional<engine::CauseId> readCause(const engine::KnowledgeBase& kb, std::s
 }  // namespace
 
 struct JsonTicketParser::State {
-    explicit State(const engine::KnowledgeBase& knowledgeBase) : kb(knowledgeBase) {}
+    explicit State(const engine::KnowledgeBase& knowledgeBase) : kb(knowledgeBase), factNames(knowledgeBase) {}
     const engine::KnowledgeBase& kb;
+    FactNameTable factNames;
     simdjson::dom::parser parser;
     std::string padded;  // the line copied with simdjson's required padding
 
+    void read(const char* json, std::size_t size, Ticket& ticket);
     void readFacts(element factsValue, Ticket& ticket) const;
     void readField(std::string_view key, element value, Ticket& ticket) const;
     void fail(Ticket& ticket, std::string message) const {
@@ -77,23 +90,34 @@ Ticket JsonTicketParser::parse(std::string_view json) {
     std::string& padded = state_->padded;
     padded.reserve(json.size() + simdjson::SIMDJSON_PADDING);
     padded.assign(json);
+    state_->read(padded.data(), padded.size(), ticket);
+    return ticket;
+}
+
+static_assert(RecordChunk::readablePadding >= simdjson::SIMDJSON_PADDING);
+
+void JsonTicketParser::parseInPlace(std::string_view json, Ticket& ticket) {
+    ticket.clear();
+    state_->read(json.data(), json.size(), ticket);
+}
+
+void JsonTicketParser::State::read(const char* json, std::size_t size, Ticket& ticket) {
     element root;
-    if (auto code = state_->parser.parse(padded.data(), padded.size(), false).get(root)) {
+    if (auto code = parser.parse(json, size, false).get(root)) {
         ticket.error = jsonErrorText(code);
-        return ticket;
+        return;
     }
     simdjson::dom::object object;
     if (root.get_object().get(object)) {
         ticket.error = "a ticket must be a JSON object";
-        return ticket;
+        return;
     }
     // Read the id first so that an error anywhere else can still name the ticket.
     element idValue;
-    if (!object["id"].get(idValue)) state_->readField("id", idValue, ticket);
+    if (!object["id"].get(idValue)) readField("id", idValue, ticket);
     for (auto field : object) {
-        if (field.key != "id") state_->readField(field.key, field.value, ticket);
+        if (field.key != "id") readField(field.key, field.value, ticket);
     }
-    return ticket;
 }
 
 void JsonTicketParser::State::readField(std::string_view key, element value, Ticket& ticket) const {
@@ -134,7 +158,7 @@ void JsonTicketParser::State::readFacts(element factsValue, Ticket& ticket) cons
     if (factsValue.get_object().get(facts)) return fail(ticket, "'facts' must be a JSON object");
     ticket.facts.reserve(16);  // one allocation for a typical ticket instead of five
     for (auto [name, value] : facts) {
-        const auto id = kb.factId(name);
+        const auto id = factNames.find(name);
         if (!id) {
             fail(ticket, fmt::format("unknown fact '{}'", name));
             continue;

@@ -26,6 +26,8 @@ struct Ticket {
     bool hasExpectation() const { return expect.has_value() || !expectAny.empty(); }
     /// True when `cause` is what the ticket expects (expect or any of expect_any).
     bool expects(engine::CauseId cause) const;
+    /// Empty again, keeping the storage of facts for the next ticket.
+    void clear();
 };
 
 /// Parses JSON ticket objects: {"id": "T-1", "facts": {...}, "expect": "...",
@@ -39,6 +41,10 @@ public:
 
     /// Parses one object (one JSON Lines line, surrounding spaces allowed).
     Ticket parse(std::string_view json);
+    /// The same into `ticket` (cleared first, its storage reused), reading
+    /// `json` where it lies: RecordChunk::readablePadding bytes past its end
+    /// must be readable. The batch loop's form.
+    void parseInPlace(std::string_view json, Ticket& ticket);
 
 private:
     struct State;

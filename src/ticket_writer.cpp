@@ -1,6 +1,9 @@
 #include "ticket_writer.hpp"
 
+#include <algorithm>
 #include <iterator>
+
+#include <fmt/compile.h>
 
 namespace triage::cli {
 
@@ -25,7 +28,10 @@ void appendKey(fmt::memory_buffer& out, bool& first, std::string_view key) {
     appendText(out, "\":");
 }
 
-void appendScore(fmt::memory_buffer& out, double score) { fmt::format_to(std::back_inserter(out), "{:.3f}", score); }
+// Compiled: the format string is parsed once, not for every line.
+void appendScore(fmt::memory_buffer& out, double score) {
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
+}
 
 /// Length of the well-formed UTF-8 sequence at text[pos] (RFC 3629), 0 if there is none.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
@@ -55,6 +61,17 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
 }  // namespace
 
 void appendJsonString(fmt::memory_buffer& out, std::string_view text) {
+    // Names and ids are nearly always plain ASCII: copy those whole.
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
+    });
+    if (plain) {
+        out.push_back('"');
+        appendText(out, text);
+        out.push_back('"');
+        return;
+    }
     out.push_back('"');
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];

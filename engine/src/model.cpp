@@ -5,7 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "answer_values.hpp"
-#include "compiled_conditions.hpp"
+#include "compiled_rules.hpp"
 #include "triage/engine/inference_graph.hpp"
 #include "triage/engine/rule_index.hpp"
 #include "triage/engine/truth.hpp"
@@ -14,8 +14,8 @@ namespace triage::engine {
 
 Model::~Model() = default;
 
-const CompiledConditions& Model::compiledConditions() const {
-    std::call_once(compiledOnce_, [this] { compiled_ = std::make_unique<CompiledConditions>(*kb_, *index_); });
+const CompiledRules& Model::compiledRules() const {
+    std::call_once(compiledOnce_, [this] { compiled_ = std::make_unique<CompiledRules>(*kb_, *index_); });
     return *compiled_;
 }
 

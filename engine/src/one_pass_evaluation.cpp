@@ -12,8 +12,9 @@ namespace triage::engine {
 
 OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
     : model_(std::move(model)),
-      compiled_(model_->compiledConditions()),
+      compiled_(model_->compiledRules()),
       masks_(compiled_.masks()),
+      effects_(compiled_.effects()),
       values_(model_->kb().facts.size()),
       given_(model_->kb().facts.size(), 0),
       literals_(std::max<std::size_t>(masks_.words(), 1), 0),
@@ -83,6 +84,7 @@ std::optional<Value> OnePassEvaluation::derivedValue(FactId fact) const {
 void OnePassEvaluation::fire(RuleId rule) {
     firedEpoch_[rule] = epoch_;
     fired_.push_back(rule);
+    if (!effects_.setsFacts(rule)) return;
     for (const auto& conclusion : model_->kb().rules[rule].conclusions) {
         if (conclusion.kind != Conclusion::Kind::Sets || given_[conclusion.fact]) continue;
         const FactId fact = conclusion.fact;
@@ -116,18 +118,17 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep
     const KnowledgeBase& kb = model_->kb();
     // Products in RuleId order, as scoreCauses takes them: bit-identical scores.
     for (RuleId rule : fired_)
-        for (const auto& conclusion : kb.rules[rule].conclusions) {
-            if (conclusion.kind == Conclusion::Kind::Sets) continue;
-            Evidence& evidence = evidence_[conclusion.cause];
+        for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
+            Evidence& evidence = evidence_[effect.cause];
             if (evidence.epoch != epoch_) {
                 evidence = Evidence{epoch_, 1.0, 1.0, false};
-                concluded_.push_back(conclusion.cause);
+                concluded_.push_back(effect.cause);
             }
-            if (conclusion.kind == Conclusion::Kind::Supports) {
-                evidence.disbelievedBySupport *= 1.0 - conclusion.certainty;
+            if (effect.supports) {
+                evidence.disbelievedBySupport *= 1.0 - effect.certainty;
                 evidence.supported = true;
             } else {
-                evidence.keptByExclusion *= 1.0 - conclusion.certainty;
+                evidence.keptByExclusion *= 1.0 - effect.certainty;
             }
         }
     ranking.clear();

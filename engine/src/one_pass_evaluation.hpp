@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "compiled_conditions.hpp"
+#include "compiled_rules.hpp"
 #include "triage/engine/evaluation.hpp"
 
 namespace triage::engine {
@@ -47,8 +47,9 @@ private:
     void conclude(const std::vector<RankedCause>& ranking, std::size_t top, std::optional<Diagnosis>& conclusion) const;
 
     std::shared_ptr<const Model> model_;
-    const CompiledConditions& compiled_;
+    const CompiledRules& compiled_;
     const ConditionMasks& masks_;
+    const RuleEffects& effects_;
     bool hasLevels_ = false;  // some rule reads a derived fact: candidates go in level order
     std::uint32_t epoch_ = 0;
 

@@ -1,6 +1,7 @@
 #include "triage/engine/rule_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_set>
 
 #include "triage/engine/truth.hpp"
@@ -88,7 +89,10 @@ bool firesBefore(const Rule& a, RuleId aId, const Rule& b, RuleId bId) {
 }
 
 std::size_t RuleIndex::KeyHash::operator()(const std::pair<FactId, double>& key) const noexcept {
-    return std::hash<double>{}(key.second) * 31u + key.first;
+    // libstdc++ hashes a double through _Hash_bytes; a multiply-shift of its
+    // bits is enough for codes and a few times faster on the batch path.
+    const std::uint64_t bits = std::bit_cast<std::uint64_t>(key.second) ^ (std::uint64_t{key.first} << 32);
+    return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 16);
 }
 
 std::optional<RuleIndex::Guard> RuleIndex::chooseGuard(const KnowledgeBase& kb, const Condition& condition,
@@ -98,6 +102,12 @@ std::optional<RuleIndex::Guard> RuleIndex::chooseGuard(const KnowledgeBase& kb, 
 }
 
 const RuleIndex::Bucket* RuleIndex::bucket(FactId fact, Value value) const {
+    if (const DenseRange range = denseRange_[fact]; range.count != 0) {
+        const double raw = value.raw();
+        if (!(raw >= 0) || raw >= range.count) return nullptr;
+        const std::uint32_t found = denseBuckets_[range.first + static_cast<std::uint32_t>(raw)];
+        return found == noBucket ? nullptr : &buckets[found];
+    }
     auto it = bucketOf_.find({fact, value.raw()});
     return it == bucketOf_.end() ? nullptr : &buckets[it->second];
 }
@@ -166,6 +176,20 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
         });
     }
 
+    index.denseRange_.resize(factCount);
+    for (FactId fact = 0; fact < factCount; ++fact) {
+        const Fact& described = kb.facts[fact];
+        const std::size_t count = described.type == FactType::Bool   ? 2
+                                  : described.type == FactType::Enum ? described.enumValues.size()
+                                                                     : 0;
+        if (count == 0) continue;
+        index.denseRange_[fact] = {static_cast<std::uint32_t>(index.denseBuckets_.size()),
+                                   static_cast<std::uint32_t>(count)};
+        for (std::uint32_t value = 0; value < count; ++value) {
+            auto it = index.bucketOf_.find({fact, Value::symbol(value).raw()});
+            index.denseBuckets_.push_back(it == index.bucketOf_.end() ? noBucket : it->second);
+        }
+    }
     index.firingRank = firingRanks(kb);
     return index;
 }

@@ -13,7 +13,7 @@ namespace triage::engine {
 
 class InferenceGraph;
 struct RuleIndex;
-class CompiledConditions;
+class CompiledRules;
 
 /// A problem found while building the model (a cycle among derived facts...).
 struct ModelIssue {
@@ -42,7 +42,7 @@ public:
     const RuleIndex& index() const { return *index_; }
     /// The conditions compiled for batch evaluation (engine/src); built on
     /// first use, so that loading and sessions never pay for them.
-    const CompiledConditions& compiledConditions() const;
+    const CompiledRules& compiledRules() const;
     StopPolicy stopPolicy;
 
     /// The answers question selection simulates for a fact: bool true/false,
@@ -60,7 +60,7 @@ private:
     std::unique_ptr<InferenceGraph> graph_;
     std::unique_ptr<RuleIndex> index_;
     mutable std::once_flag compiledOnce_;
-    mutable std::unique_ptr<CompiledConditions> compiled_;
+    mutable std::unique_ptr<CompiledRules> compiled_;
     std::vector<std::vector<Value>> answerValues_;
     std::vector<std::vector<RuleId>> rulesConcluding_;
     std::vector<std::vector<RuleId>> rulesSupporting_;

@@ -56,7 +56,16 @@ private:
     struct KeyHash {
         std::size_t operator()(const std::pair<FactId, double>& key) const noexcept;
     };
+    // Codes and numbers are found by hash; a bool or enum value indexes its
+    // fact's slice of denseBuckets_ (one per ticket fact: no hashing).
     std::unordered_map<std::pair<FactId, double>, std::uint32_t, KeyHash> bucketOf_;
+    static constexpr std::uint32_t noBucket = ~std::uint32_t{0};
+    struct DenseRange {
+        std::uint32_t first = 0;
+        std::uint32_t count = 0;  // 0: the fact's buckets are in bucketOf_
+    };
+    std::vector<DenseRange> denseRange_;       // per fact
+    std::vector<std::uint32_t> denseBuckets_;  // bucket index or noBucket
 };
 
 /// Rules fire (and are listed) by priority, highest first, then specificity

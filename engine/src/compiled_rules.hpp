@@ -1,21 +1,24 @@
-// The rule conditions compiled for the batch path and question choice: built
-// once per Model, on the first ticket that needs them (sessions never do),
-// then shared read-only by every thread.
+// The rules compiled for the batch path and question choice (conditions as
+// flat conjuncts and bit tests, conclusions as flat evidence): built once per
+// Model, on the first ticket that needs them (sessions never do), then shared
+// read-only by every thread.
 #pragma once
 
 #include <mutex>
 
 #include "condition_masks.hpp"
 #include "flat_conditions.hpp"
+#include "rule_effects.hpp"
 
 namespace triage::engine {
 
-class CompiledConditions {
+class CompiledRules {
 public:
-    CompiledConditions(const KnowledgeBase& kb, const RuleIndex& index) : flat_(kb), masks_(kb, index, flat_) {}
+    CompiledRules(const KnowledgeBase& kb, const RuleIndex& index) : flat_(kb), masks_(kb, index, flat_), effects_(kb) {}
 
     const FlatConditions& flat() const { return flat_; }
     const ConditionMasks& masks() const { return masks_; }
+    const RuleEffects& effects() const { return effects_; }
     /// flat() with factsRead indexed: only question choice reads it.
     const FlatConditions& flatWithFactsRead() const {
         std::call_once(factsReadIndexed_, [this] { flat_.indexFactsRead(); });
@@ -25,6 +28,7 @@ public:
 private:
     mutable FlatConditions flat_;  // mutable: factsRead is indexed once, on first use
     ConditionMasks masks_;
+    RuleEffects effects_;
     mutable std::once_flag factsReadIndexed_;
 };
 

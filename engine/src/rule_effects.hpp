@@ -1,0 +1,53 @@
+// What firing each rule does, in flat arrays for the batch path: the causes
+// it supports or excludes with their certainties, and whether it sets facts.
+// Reading kb.rules[r].conclusions instead costs a cache miss per fired rule.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "triage/engine/knowledge_base.hpp"
+
+namespace triage::engine {
+
+class RuleEffects {
+public:
+    struct Evidence {
+        CauseId cause = 0;
+        bool supports = true;  // else excludes
+        double certainty = 1;
+    };
+
+    explicit RuleEffects(const KnowledgeBase& kb) {
+        firstEvidence_.reserve(kb.rules.size() + 1);
+        setsFacts_.reserve(kb.rules.size());
+        for (const Rule& rule : kb.rules) {
+            firstEvidence_.push_back(static_cast<std::uint32_t>(evidence_.size()));
+            bool sets = false;
+            for (const Conclusion& conclusion : rule.conclusions) {
+                if (conclusion.kind == Conclusion::Kind::Sets) {
+                    sets = true;
+                    continue;
+                }
+                evidence_.push_back({conclusion.cause, conclusion.kind == Conclusion::Kind::Supports,
+                                     conclusion.certainty});
+            }
+            setsFacts_.push_back(sets ? 1 : 0);
+        }
+        firstEvidence_.push_back(static_cast<std::uint32_t>(evidence_.size()));
+    }
+
+    /// The rule's supports and excludes, in `then` order.
+    std::span<const Evidence> evidence(RuleId rule) const {
+        return {evidence_.data() + firstEvidence_[rule], evidence_.data() + firstEvidence_[rule + 1]};
+    }
+    bool setsFacts(RuleId rule) const { return setsFacts_[rule] != 0; }
+
+private:
+    std::vector<std::uint32_t> firstEvidence_;  // per rule, plus one past the end
+    std::vector<Evidence> evidence_;
+    std::vector<std::uint8_t> setsFacts_;  // per rule
+};
+
+}  // namespace triage::engine
