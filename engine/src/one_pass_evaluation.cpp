@@ -98,14 +98,6 @@ void OnePassEvaluation::fire(RuleId rule) {
 }
 
 void OnePassEvaluation::chain() {
-    if (!hasLevels_) {
-        // No derived facts are read: every rule sees only given values, any order will do.
-        for (std::size_t i = 0; i < agenda_.size(); ++i) {
-            const RuleId rule = agenda_[i].second;
-            if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
-        }
-        return;
-    }
     while (!agenda_.empty()) {
         std::pop_heap(agenda_.begin(), agenda_.end(), std::greater<>());
         const RuleId rule = agenda_.back().second;
@@ -114,8 +106,12 @@ void OnePassEvaluation::chain() {
     }
 }
 
+void OnePassEvaluation::examine(const std::vector<RuleId>& rules) {
+    for (RuleId rule : rules)
+        if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
+}
+
 void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
-    const KnowledgeBase& kb = model_->kb();
     // Products in RuleId order, as scoreCauses takes them: bit-identical scores.
     for (RuleId rule : fired_)
         for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
@@ -131,21 +127,35 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep
                 evidence.keptByExclusion *= 1.0 - effect.certainty;
             }
         }
+    auto before = [](const RankedCause& a, const RankedCause& b) {
+        return a.score != b.score ? a.score > b.score : a.cause < b.cause;
+    };
+    // Only the first `keep` are read. For the few a line shows, keep them
+    // sorted while scoring (a ticket concludes 10-40 causes): no sort at all.
+    constexpr std::size_t insertionLimit = 8;
     ranking.clear();
-    ranking.reserve(concluded_.size());
     for (CauseId cause : concluded_) {
         const Evidence& evidence = evidence_[cause];
         if (!evidence.supported) continue;
-        ranking.push_back({cause, combineEvidence(kb.causes[cause].prior, 1.0 - evidence.disbelievedBySupport,
-                                                  1.0 - evidence.keptByExclusion)});
+        const RankedCause ranked{cause, combineEvidence(effects_.prior(cause), 1.0 - evidence.disbelievedBySupport,
+                                                        1.0 - evidence.keptByExclusion)};
+        if (keep > insertionLimit) {
+            ranking.push_back(ranked);
+            continue;
+        }
+        if (ranking.size() == keep) {
+            if (keep == 0 || !before(ranked, ranking.back())) continue;
+            ranking.pop_back();
+        }
+        ranking.push_back(ranked);
+        for (std::size_t i = ranking.size() - 1; i > 0 && before(ranking[i], ranking[i - 1]); --i)
+            std::swap(ranking[i], ranking[i - 1]);
     }
-    // Only the first `keep` are read: no need to order the tail.
-    keep = std::min(keep, ranking.size());
-    std::partial_sort(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(keep), ranking.end(),
-                      [](const RankedCause& a, const RankedCause& b) {
-                          return a.score != b.score ? a.score > b.score : a.cause < b.cause;
-                      });
-    ranking.resize(keep);
+    if (keep > insertionLimit) {
+        keep = std::min(keep, ranking.size());
+        std::partial_sort(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(keep), ranking.end(), before);
+        ranking.resize(keep);
+    }
 }
 
 void OnePassEvaluation::conclude(const std::vector<RankedCause>& ranking, std::size_t top,
@@ -176,10 +186,23 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
     // A guarded rule can only hold while its guard does: the given values'
     // buckets, plus the rules without a guard, are every rule that can fire
     // (and the buckets of derived values, added as they are derived).
-    for (const auto& [fact, value] : facts)
-        if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values_[fact])) addCandidates(bucket->rules);
-    addCandidates(index.unguarded);
-    chain();
+    if (hasLevels_) {
+        for (const auto& [fact, value] : facts)
+            if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values_[fact])) addCandidates(bucket->rules);
+        addCandidates(index.unguarded);
+        chain();
+    } else {
+        // No rule reads a derived fact: every rule sees only given values, and
+        // each rule sits in one bucket, so each bucket of a given value (each
+        // given fact once: touched_, before anything fires) is read straight
+        // through, without an agenda.
+        const std::size_t givenFacts = touched_.size();
+        for (std::size_t i = 0; i < givenFacts; ++i) {
+            const FactId fact = touched_[i];
+            if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values_[fact])) examine(bucket->rules);
+        }
+        examine(index.unguarded);
+    }
     std::sort(fired_.begin(), fired_.end());
 
     // The stop policy reads the runner-up, even when only the top is wanted.

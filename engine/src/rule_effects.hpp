@@ -1,5 +1,6 @@
 // What firing each rule does, in flat arrays for the batch path: the causes
-// it supports or excludes with their certainties, and whether it sets facts.
+// it supports or excludes with their certainties, whether it sets facts, and
+// each cause's prior.
 // Reading kb.rules[r].conclusions instead costs a cache miss per fired rule.
 #pragma once
 
@@ -36,6 +37,8 @@ public:
             setsFacts_.push_back(sets ? 1 : 0);
         }
         firstEvidence_.push_back(static_cast<std::uint32_t>(evidence_.size()));
+        priors_.reserve(kb.causes.size());
+        for (const Cause& cause : kb.causes) priors_.push_back(cause.prior);
     }
 
     /// The rule's supports and excludes, in `then` order.
@@ -43,11 +46,13 @@ public:
         return {evidence_.data() + firstEvidence_[rule], evidence_.data() + firstEvidence_[rule + 1]};
     }
     bool setsFacts(RuleId rule) const { return setsFacts_[rule] != 0; }
+    double prior(CauseId cause) const { return priors_[cause]; }
 
 private:
     std::vector<std::uint32_t> firstEvidence_;  // per rule, plus one past the end
     std::vector<Evidence> evidence_;
     std::vector<std::uint8_t> setsFacts_;  // per rule
+    std::vector<double> priors_;           // per cause
 };
 
 }  // namespace triage::engine
