@@ -19,13 +19,12 @@ void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::stri
     }
 }
 
-/// Starts a key: a comma unless it is the first key of the object.
-void appendKey(fmt::memory_buffer& out, bool& first, std::string_view key) {
+/// Starts a key, given with its quotes and colon (one append per key): a
+/// comma unless it is the first key of the object.
+void appendKey(fmt::memory_buffer& out, bool& first, std::string_view quotedKey) {
     if (!first) out.push_back(',');
     first = false;
-    out.push_back('"');
-    appendText(out, key);
-    appendText(out, "\":");
+    appendText(out, quotedKey);
 }
 
 // Compiled: the format string is parsed once, not for every line.
@@ -132,12 +131,12 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
     bool first = true;
     out.push_back('{');
     if (fields_.id) {
-        appendKey(out, first, "id");
+        appendKey(out, first, "\"id\":");
         appendOptionalString(out, id);
     }
     const auto& conclusion = result.conclusion;
     if (fields_.cause) {
-        appendKey(out, first, "cause");
+        appendKey(out, first, "\"cause\":");
         if (conclusion) {
             appendJsonString(out, kb_.cause(conclusion->cause).name);
         } else {
@@ -145,11 +144,11 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         }
     }
     if (fields_.score) {
-        appendKey(out, first, "score");
+        appendKey(out, first, "\"score\":");
         appendScore(out, conclusion ? conclusion->score : 0.0);
     }
     if (fields_.ranking) {
-        appendKey(out, first, "ranking");
+        appendKey(out, first, "\"ranking\":");
         out.push_back('[');
         for (std::size_t i = 0; i < result.ranking.size() && i < top; ++i) {
             if (i) out.push_back(',');
@@ -162,7 +161,7 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         out.push_back(']');
     }
     if (fields_.fix) {
-        appendKey(out, first, "fix");
+        appendKey(out, first, "\"fix\":");
         out.push_back('[');
         if (conclusion) {
             const auto& steps = kb_.cause(conclusion->cause).steps;
@@ -174,7 +173,7 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         out.push_back(']');
     }
     if (fields_.fired) {
-        appendKey(out, first, "fired");
+        appendKey(out, first, "\"fired\":");
         out.push_back('[');
         for (std::size_t i = 0; i < result.fired.size(); ++i) {
             if (i) out.push_back(',');
@@ -183,7 +182,7 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         out.push_back(']');
     }
     if (fields_.ask) {
-        appendKey(out, first, "ask");
+        appendKey(out, first, "\"ask\":");
         out.push_back('[');
         for (std::size_t i = 0; i < result.helpful.size(); ++i) {
             if (i) out.push_back(',');

@@ -1,5 +1,6 @@
 #include "condition_masks.hpp"
 
+#include <algorithm>
 #include <bit>
 
 namespace triage::engine {
@@ -92,7 +93,10 @@ void ConditionMasks::addRule(RuleId rule, const Condition& condition, const std:
         }
         if (!merged) tests_.push_back(*test);
     }
-    // Cheapest first: bit tests, then the conjuncts that read values.
+    // Cheapest first: Exact tests (holds() reads them without a switch),
+    // then the other bit tests, then the conjuncts that read values.
+    std::stable_partition(tests_.begin() + static_cast<std::ptrdiff_t>(first), tests_.end(),
+                          [](const Test& test) { return test.kind == Kind::Exact; });
     tests_.insert(tests_.end(), fallbacks.begin(), fallbacks.end());
 }
 

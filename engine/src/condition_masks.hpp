@@ -67,8 +67,12 @@ inline std::uint32_t ConditionMasks::literal(FactId fact, Value value) const {
 }
 
 inline bool ConditionMasks::holds(RuleId rule, const std::uint64_t* literals, FactValues values) const {
+    const Test* test = tests_.data() + firstTest_[rule];
     const Test* end = tests_.data() + firstTest_[rule + 1];
-    for (const Test* test = tests_.data() + firstTest_[rule]; test != end; ++test) {
+    // A rule's Exact tests come first (addRule): the common case, without a switch.
+    for (; test != end && test->kind == Kind::Exact; ++test)
+        if ((literals[test->word] & test->mask) != test->expected) return false;
+    for (; test != end; ++test) {
         switch (test->kind) {
             case Kind::Exact:
                 if ((literals[test->word] & test->mask) != test->expected) return false;

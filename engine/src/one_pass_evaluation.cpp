@@ -111,13 +111,13 @@ void OnePassEvaluation::examine(const std::vector<RuleId>& rules) {
         if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
 }
 
-void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
-    // Products in RuleId order, as scoreCauses takes them: bit-identical scores.
+bool OnePassEvaluation::accumulateEvidence() {
+    bool orderMatters = false;
     for (RuleId rule : fired_)
         for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
             Evidence& evidence = evidence_[effect.cause];
             if (evidence.epoch != epoch_) {
-                evidence = Evidence{epoch_, 1.0, 1.0, false};
+                evidence = Evidence{epoch_, 1.0, 1.0, false, 0};
                 concluded_.push_back(effect.cause);
             }
             if (effect.supports) {
@@ -126,7 +126,23 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep
             } else {
                 evidence.keptByExclusion *= 1.0 - effect.certainty;
             }
+            // Two factors multiply the same either way; from three on, the
+            // rounding depends on the order.
+            if (++evidence.pieces >= 3) orderMatters = true;
         }
+    return orderMatters;
+}
+
+void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
+    // Products in RuleId order, as scoreCauses takes them: bit-identical
+    // scores. Sorting the fired rules is only needed when the order shows.
+    if (accumulateEvidence() && !firedSorted_) {
+        for (CauseId cause : concluded_) evidence_[cause].epoch = 0;  // never the current epoch
+        concluded_.clear();
+        std::sort(fired_.begin(), fired_.end());
+        firedSorted_ = true;
+        accumulateEvidence();
+    }
     auto before = [](const RankedCause& a, const RankedCause& b) {
         return a.score != b.score ? a.score > b.score : a.cause < b.cause;
     };
@@ -203,7 +219,11 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         }
         examine(index.unguarded);
     }
-    std::sort(fired_.begin(), fired_.end());
+    firedSorted_ = false;
+    if (options.helpful > 0) {  // question choice reads them in order
+        std::sort(fired_.begin(), fired_.end());
+        firedSorted_ = true;
+    }
 
     // The stop policy reads the runner-up, even when only the top is wanted.
     rank(result.ranking, std::max<std::size_t>(options.top, 2));

@@ -27,7 +27,7 @@ public:
                   TicketResult& result);
 
     /// The state the last evaluate() left: values per fact, given or not,
-    /// fired rules ascending (for question choice).
+    /// fired rules (ascending when question choice reads them: see evaluate).
     FactValues values() const { return values_; }
     bool isGiven(FactId fact) const { return given_[fact] != 0; }
     const std::vector<RuleId>& firedRules() const { return fired_; }
@@ -68,7 +68,10 @@ private:
         double disbelievedBySupport = 1.0;  // prod(1 - c) over supporting rules
         double keptByExclusion = 1.0;       // prod(1 - c) over excluding rules
         bool supported = false;
+        std::uint32_t pieces = 0;  // supports and excludes seen
     };
+    bool accumulateEvidence();
+    bool firedSorted_ = false;  // fired_ ascending (it is sorted only when read in order)
     std::vector<Evidence> evidence_;  // per cause
     std::vector<CauseId> concluded_;  // causes with evidence this ticket
 };
