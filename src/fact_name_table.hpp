@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -14,36 +15,48 @@ namespace triage::cli {
 
 class FactNameTable {
 public:
-    explicit FactNameTable(const engine::KnowledgeBase& kb) : kb_(kb) {
+    explicit FactNameTable(const engine::KnowledgeBase& kb) {
         std::size_t size = 8;
         while (size < kb.facts.size() * 2) size *= 2;  // at most half full: short probes
-        slots_.assign(size, empty);
+        slots_.assign(size, Slot{});
         for (engine::FactId fact = 0; fact < kb.facts.size(); ++fact) {
-            std::size_t slot = hash(kb.facts[fact].name) & (size - 1);
-            while (slots_[slot] != empty) slot = (slot + 1) & (size - 1);
-            slots_[slot] = fact;
+            const std::string& name = kb.facts[fact].name;
+            std::size_t slot = hash(name) & (size - 1);
+            while (slots_[slot].fact != empty) slot = (slot + 1) & (size - 1);
+            slots_[slot] = {fact, name};
         }
     }
 
     std::optional<engine::FactId> find(std::string_view name) const {
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t slot = hash(name) & mask;; slot = (slot + 1) & mask) {
-            const engine::FactId fact = slots_[slot];
-            if (fact == empty) return std::nullopt;
-            if (kb_.facts[fact].name == name) return fact;
+            const Slot& candidate = slots_[slot];
+            if (candidate.fact == empty) return std::nullopt;
+            if (candidate.name == name) return candidate.fact;
         }
     }
 
 private:
     static constexpr engine::FactId empty = ~engine::FactId{0};
+    struct Slot {
+        engine::FactId fact = empty;
+        std::string_view name;  // the KnowledgeBase's, which outlives the table
+    };
+    /// Length and the first and last 8 bytes, mixed: names of one rule base
+    /// rarely share all three, and a long name costs no more than a short one.
     static std::size_t hash(std::string_view name) {
-        std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a: names are short
-        for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-        return static_cast<std::size_t>(h ^ (h >> 29));
+        std::uint64_t head = 0, tail = 0;
+        if (name.size() >= 8) {
+            std::memcpy(&head, name.data(), 8);
+            std::memcpy(&tail, name.data() + name.size() - 8, 8);
+        } else if (!name.empty()) {
+            std::memcpy(&head, name.data(), name.size());
+        }
+        std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail + name.size()) * 0xC2B2AE3D27D4EB4Full;
+        return static_cast<std::size_t>(h ^ (h >> 31));
     }
 
-    const engine::KnowledgeBase& kb_;
-    std::vector<engine::FactId> slots_;
+    std::vector<Slot> slots_;
 };
 
 }  // namespace triage::cli

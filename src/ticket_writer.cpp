@@ -1,6 +1,7 @@
 #include "ticket_writer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 #include <fmt/compile.h>
@@ -27,10 +28,31 @@ void appendKey(fmt::memory_buffer& out, bool& first, std::string_view quotedKey)
     appendText(out, quotedKey);
 }
 
-// Compiled: the format string is parsed once, not for every line.
+}  // namespace
+
 void appendScore(fmt::memory_buffer& out, double score) {
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
+    // Every line has a score in [0, 1]: scale, round and print three digits
+    // by hand. Scaling is off by at most 1e-13, so only a value within that
+    // of a rounding tie (x.xxx5) could round the wrong way: those, and
+    // anything unusual, go to fmt, which rounds the exact binary value.
+    const double scaled = score * 1000.0;
+    const double below = std::floor(scaled);
+    if (!(score >= 0.0 && score < 1.0e6) || std::signbit(score) || std::abs(scaled - below - 0.5) < 1.0e-6) {
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
+        return;
+    }
+    const auto thousandths = static_cast<std::uint64_t>(scaled - below > 0.5 ? below + 1 : below);
+    char text[32];
+    char* end = fmt::format_to(text, FMT_COMPILE("{}"), thousandths / 1000);
+    const auto fraction = static_cast<unsigned>(thousandths % 1000);
+    *end++ = '.';
+    *end++ = static_cast<char>('0' + fraction / 100);
+    *end++ = static_cast<char>('0' + fraction / 10 % 10);
+    *end++ = static_cast<char>('0' + fraction % 10);
+    out.append(text, end);
 }
+
+namespace {
 
 /// Length of the well-formed UTF-8 sequence at text[pos] (RFC 3629), 0 if there is none.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {

@@ -51,4 +51,7 @@ private:
 /// Appends `text` as a JSON string literal, quotes included.
 void appendJsonString(fmt::memory_buffer& out, std::string_view text);
 
+/// Appends a score as fmt's "{:.3f}" writes it, faster for the usual [0, 1].
+void appendScore(fmt::memory_buffer& out, double score);
+
 }  // namespace triage::cli

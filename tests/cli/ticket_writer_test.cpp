@@ -1,0 +1,53 @@
+// The batch line's hand-written pieces against what they replace: scores as
+// fmt's "{:.3f}" writes them, strings as JSON literals.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "ticket_writer.hpp"
+
+namespace triage::cli {
+namespace {
+
+std::string scoreText(double score) {
+    fmt::memory_buffer out;
+    appendScore(out, score);
+    return fmt::to_string(out);
+}
+
+TEST(TicketWriter, ScoresAreWrittenExactlyAsFmtWritesThem) {
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int i = 0; i < 200000; ++i) {
+        const double score = unit(rng);
+        ASSERT_EQ(scoreText(score), fmt::format("{:.3f}", score)) << score;
+    }
+    // Ties and near-ties (x.xxx5 in decimal, exact or not in binary), the
+    // ends of the range, and values outside it.
+    for (int thousandths = 0; thousandths <= 1000; ++thousandths) {
+        const double tie = (thousandths + 0.5) / 1000.0;
+        for (double value : {tie, std::nextafter(tie, 0.0), std::nextafter(tie, 2.0), thousandths / 1000.0})
+            ASSERT_EQ(scoreText(value), fmt::format("{:.3f}", value)) << value;
+    }
+    for (double value : {0.0, -0.0, 1.0, 0.0625, 0.9995, 0.99949999, 1234.5675, -0.25, 1e300, std::nan("")})
+        EXPECT_EQ(scoreText(value), fmt::format("{:.3f}", value)) << value;
+}
+
+TEST(TicketWriter, StringsAreEscapedOnlyWhenTheyNeedIt) {
+    auto json = [](std::string_view text) {
+        fmt::memory_buffer out;
+        appendJsonString(out, text);
+        return fmt::to_string(out);
+    };
+    EXPECT_EQ(json("hardware_changed"), "\"hardware_changed\"");
+    EXPECT_EQ(json(""), "\"\"");
+    EXPECT_EQ(json("a\"b\\c\nd\x01"), "\"a\\\"b\\\\c\\nd\\u0001\"");
+    EXPECT_EQ(json("caf\xC3\xA9"), "\"caf\xC3\xA9\"");
+    EXPECT_EQ(json("bad\xFF"), "\"bad\xEF\xBF\xBD\"");
+}
+
+}  // namespace
+}  // namespace triage::cli
