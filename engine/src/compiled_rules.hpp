@@ -6,6 +6,7 @@
 
 #include <mutex>
 
+#include "bucket_programs.hpp"
 #include "condition_masks.hpp"
 #include "flat_conditions.hpp"
 #include "rule_effects.hpp"
@@ -14,11 +15,12 @@ namespace triage::engine {
 
 class CompiledRules {
 public:
-    CompiledRules(const KnowledgeBase& kb, const RuleIndex& index) : flat_(kb), masks_(kb, index, flat_), effects_(kb) {}
+    CompiledRules(const KnowledgeBase& kb, const RuleIndex& index) : flat_(kb), masks_(kb, index, flat_), effects_(kb), programs_(index, masks_, effects_) {}
 
     const FlatConditions& flat() const { return flat_; }
     const ConditionMasks& masks() const { return masks_; }
     const RuleEffects& effects() const { return effects_; }
+    const BucketPrograms& programs() const { return programs_; }
     /// flat() with factsRead indexed: only question choice reads it.
     const FlatConditions& flatWithFactsRead() const {
         std::call_once(factsReadIndexed_, [this] { flat_.indexFactsRead(); });
@@ -29,6 +31,7 @@ private:
     mutable FlatConditions flat_;  // mutable: factsRead is indexed once, on first use
     ConditionMasks masks_;
     RuleEffects effects_;
+    BucketPrograms programs_;
     mutable std::once_flag factsReadIndexed_;
 };
 

@@ -100,6 +100,20 @@ void ConditionMasks::addRule(RuleId rule, const Condition& condition, const std:
     tests_.insert(tests_.end(), fallbacks.begin(), fallbacks.end());
 }
 
+std::optional<ConditionMasks::TwoWordTest> ConditionMasks::twoWordTest(RuleId rule) const {
+    const std::uint32_t first = firstTest_[rule], count = firstTest_[rule + 1] - first;
+    if (count > 2) return std::nullopt;
+    TwoWordTest pair;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const Test& test = tests_[first + i];
+        if (test.kind != Kind::Exact) return std::nullopt;
+        pair.mask[i] = test.mask;
+        pair.expected[i] = test.expected;
+        pair.word[i] = test.word;
+    }
+    return pair;
+}
+
 std::optional<ConditionMasks::Test> ConditionMasks::literalTest(RuleId rule, std::uint32_t conjunct,
                                                                 std::vector<std::optional<Value>>& probe) const {
     const FactId fact = conditions_.soleFact(conjunct);

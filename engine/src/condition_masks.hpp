@@ -29,6 +29,16 @@ public:
     /// The word holding the fact's bits (when factBits is not 0).
     std::uint32_t factWord(FactId fact) const { return facts_[fact].first / 64; }
 
+    /// A rule whose whole condition is at most two Exact tests (on two
+    /// words: a rule's tests on one word merge), in a form to evaluate
+    /// without branches. Unused halves test nothing (mask 0, expected 0).
+    struct TwoWordTest {
+        std::uint64_t mask[2] = {0, 0};
+        std::uint64_t expected[2] = {0, 0};
+        std::uint32_t word[2] = {0, 0};
+    };
+    std::optional<TwoWordTest> twoWordTest(RuleId rule) const;
+
     /// FlatConditions::holds(rule, values) for a state whose literal words
     /// agree with `values`, for a rule taken from the bucket of its guard's
     /// value: a guard on a fact no rule derives is not tested again.

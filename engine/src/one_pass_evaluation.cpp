@@ -106,8 +106,14 @@ void OnePassEvaluation::chain() {
     }
 }
 
-void OnePassEvaluation::examine(const std::vector<RuleId>& rules) {
-    for (RuleId rule : rules)
+void OnePassEvaluation::examine(const BucketPrograms::Program& program) {
+    // Simple rules set no fact, so firing one is only listing it (its
+    // firedEpoch_ stamp is read for setters alone).
+    const std::size_t before = fired_.size();
+    fired_.resize(before + program.simple.size());
+    RuleId* end = BucketPrograms::collectHolding(program, literals_.data(), fired_.data() + before);
+    fired_.resize(static_cast<std::size_t>(end - fired_.data()));
+    for (RuleId rule : program.general)
         if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
 }
 
@@ -212,12 +218,14 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         // each rule sits in one bucket, so each bucket of a given value (each
         // given fact once: touched_, before anything fires) is read straight
         // through, without an agenda.
+        const BucketPrograms& programs = compiled_.programs();
         const std::size_t givenFacts = touched_.size();
         for (std::size_t i = 0; i < givenFacts; ++i) {
             const FactId fact = touched_[i];
-            if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values_[fact])) examine(bucket->rules);
+            if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values_[fact]))
+                examine(programs.bucket(static_cast<std::size_t>(bucket - index.buckets.data())));
         }
-        examine(index.unguarded);
+        examine(programs.unguarded());
     }
     firedSorted_ = false;
     if (options.helpful > 0) {  // question choice reads them in order

@@ -41,7 +41,7 @@ private:
     void addCandidates(const std::vector<RuleId>& rules);
     void addCandidate(RuleId rule);
     void chain();
-    void examine(const std::vector<RuleId>& rules);
+    void examine(const BucketPrograms::Program& program);
     void fire(RuleId rule);
     std::optional<Value> derivedValue(FactId fact) const;
     void rank(std::vector<RankedCause>& ranking, std::size_t keep);
