@@ -91,7 +91,8 @@ bool firesBefore(const Rule& a, RuleId aId, const Rule& b, RuleId bId) {
 std::size_t RuleIndex::KeyHash::operator()(const std::pair<FactId, double>& key) const noexcept {
     // libstdc++ hashes a double through _Hash_bytes; a multiply-shift of its
     // bits is enough for codes and a few times faster on the batch path.
-    const std::uint64_t bits = std::bit_cast<std::uint64_t>(key.second) ^ (std::uint64_t{key.first} << 32);
+    const double value = key.second == 0.0 ? 0.0 : key.second;  // -0.0 == 0.0: one hash
+    const std::uint64_t bits = std::bit_cast<std::uint64_t>(value) ^ (std::uint64_t{key.first} << 32);
     return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 16);
 }
 
@@ -108,8 +109,13 @@ const RuleIndex::Bucket* RuleIndex::bucket(FactId fact, Value value) const {
         const std::uint32_t found = denseBuckets_[range.first + static_cast<std::uint32_t>(raw)];
         return found == noBucket ? nullptr : &buckets[found];
     }
-    auto it = bucketOf_.find({fact, value.raw()});
-    return it == bucketOf_.end() ? nullptr : &buckets[it->second];
+    if (hashedBuckets_.empty()) return nullptr;
+    const std::size_t mask = hashedBuckets_.size() - 1;
+    for (std::size_t slot = KeyHash{}({fact, value.raw()}) & mask;; slot = (slot + 1) & mask) {
+        const HashedBucket& candidate = hashedBuckets_[slot];
+        if (candidate.bucket == noBucket) return nullptr;
+        if (candidate.fact == fact && candidate.value == value.raw()) return &buckets[candidate.bucket];
+    }
 }
 
 RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> levels) {
@@ -190,6 +196,16 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
             index.denseBuckets_.push_back(it == index.bucketOf_.end() ? noBucket : it->second);
         }
     }
+    std::size_t slots = 8;
+    while (slots < index.bucketOf_.size() * 2) slots *= 2;
+    index.hashedBuckets_.resize(slots);
+    for (const auto& [key, bucket] : index.bucketOf_) {
+        if (index.denseRange_[key.first].count != 0) continue;  // found through denseBuckets_
+        std::size_t slot = KeyHash{}(key) & (slots - 1);
+        while (index.hashedBuckets_[slot].bucket != noBucket) slot = (slot + 1) & (slots - 1);
+        index.hashedBuckets_[slot] = {key.second, key.first, bucket};
+    }
+    index.bucketOf_ = {};
     index.firingRank = firingRanks(kb);
     return index;
 }

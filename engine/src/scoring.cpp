@@ -4,12 +4,6 @@
 
 namespace triage::engine {
 
-double combineEvidence(double prior, double belief, double disbelief) {
-    const double overlap = std::min(belief, disbelief);
-    const double certainty = overlap >= 1.0 ? 0.0 : (belief - disbelief) / (1.0 - overlap);
-    return certainty >= 0 ? prior + certainty * (1.0 - prior) : prior * (1.0 + certainty);
-}
-
 std::vector<CauseScore> scoreCauses(const KnowledgeBase& kb, const std::vector<RuleId>& fired) {
     struct Evidence {
         CauseId cause;

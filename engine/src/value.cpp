@@ -6,9 +6,11 @@
 namespace triage::engine {
 
 std::optional<std::uint32_t> parseErrorCode(std::string_view text) {
-    // Helpdesk exports trim nothing: tolerate surrounding blanks.
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    // Helpdesk exports trim nothing: tolerate surrounding blanks (the C
+    // locale's isspace set, without a call per character).
+    auto blank = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
     if (text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) text.remove_prefix(2);
     // The article writes 0x803FA067L: a C-style long suffix, not a digit.
     if (!text.empty() && (text.back() == 'L' || text.back() == 'l')) text.remove_suffix(1);

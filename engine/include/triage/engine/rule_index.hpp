@@ -56,10 +56,17 @@ private:
     struct KeyHash {
         std::size_t operator()(const std::pair<FactId, double>& key) const noexcept;
     };
-    // Codes and numbers are found by hash; a bool or enum value indexes its
-    // fact's slice of denseBuckets_ (one per ticket fact: no hashing).
+    // Codes and numbers are found in an open-addressing table (no node to
+    // chase); a bool or enum value indexes its fact's slice of denseBuckets_.
+    // bucketOf_ is only used while building.
     std::unordered_map<std::pair<FactId, double>, std::uint32_t, KeyHash> bucketOf_;
     static constexpr std::uint32_t noBucket = ~std::uint32_t{0};
+    struct HashedBucket {
+        double value = 0;
+        FactId fact = 0;
+        std::uint32_t bucket = noBucket;  // noBucket: an empty slot
+    };
+    std::vector<HashedBucket> hashedBuckets_;  // power-of-two size, at most half full
     struct DenseRange {
         std::uint32_t first = 0;
         std::uint32_t count = 0;  // 0: the fact's buckets are in bucketOf_

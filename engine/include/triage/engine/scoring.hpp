@@ -10,7 +10,12 @@ namespace triage::engine {
 
 /// A cause's score from its prior and the combined belief MB and disbelief MD
 /// (each 1 - prod(1 - c) over the fired rules for / against it). In [0, 1].
-double combineEvidence(double prior, double belief, double disbelief);
+/// Inline: the batch path calls it for every cause of every ticket.
+inline double combineEvidence(double prior, double belief, double disbelief) {
+    const double overlap = belief < disbelief ? belief : disbelief;
+    const double certainty = overlap >= 1.0 ? 0.0 : (belief - disbelief) / (1.0 - overlap);
+    return certainty >= 0 ? prior + certainty * (1.0 - prior) : prior * (1.0 + certainty);
+}
 
 struct CauseScore {
     CauseId cause = 0;
