@@ -17,12 +17,12 @@ bool isBlank(std::string_view text) {
 
 std::size_t RecordReader::recordEnd(std::size_t from, std::uint64_t& lines) const {
     lines = 0;
-    if (syntax_ == Syntax::JsonLines) return pending_.find('\n', from);
+    if (syntax_ == Syntax::JsonLines) return pending().find('\n', from);
     // CSV: a newline inside quotes belongs to the cell. An escaped quote ("")
     // toggles twice, so counting quotes is enough.
     bool quoted = false;
-    for (std::size_t i = from; i < pending_.size(); ++i) {
-        const char c = pending_[i];
+    for (std::size_t i = from; i < filled_; ++i) {
+        const char c = buffer_[i];
         if (c == '"') {
             quoted = !quoted;
         } else if (c == '\n') {
@@ -36,12 +36,18 @@ std::size_t RecordReader::recordEnd(std::size_t from, std::uint64_t& lines) cons
 bool RecordReader::fill() {
     if (atEnd_) return false;
     // Drop what was consumed, so the buffer holds at most one partial record plus a block.
-    pending_.erase(0, position_);
+    if (filled_ > position_) std::memmove(buffer_.get(), buffer_.get() + position_, filled_ - position_);
+    filled_ -= position_;
     position_ = 0;
-    const std::size_t old = pending_.size();
-    pending_.resize(old + readBlock);
-    const std::size_t got = std::fread(pending_.data() + old, 1, readBlock, input_);
-    pending_.resize(old + got);
+    if (capacity_ < filled_ + readBlock) {
+        // Not zero-filled (fread overwrites it): a std::string would clear each block first.
+        capacity_ = std::max(capacity_ * 2, filled_ + readBlock);
+        auto grown = std::make_unique_for_overwrite<char[]>(capacity_);
+        if (filled_ > 0) std::memcpy(grown.get(), buffer_.get(), filled_);
+        buffer_ = std::move(grown);
+    }
+    const std::size_t got = std::fread(buffer_.get() + filled_, 1, readBlock, input_);
+    filled_ += got;
     if (got == 0) {
         atEnd_ = true;
         failed_ = std::ferror(input_) != 0;
@@ -50,7 +56,7 @@ bool RecordReader::fill() {
     if (!started_) {
         started_ = true;
         // Windows tools start UTF-8 files with a byte-order mark; it is not part of the first record.
-        if (pending_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        if (pending().substr(0, 3) == "\xEF\xBB\xBF") {
             position_ = 3;
             consumed_ += 3;
         }
@@ -65,8 +71,8 @@ void RecordReader::skipLongRecord(RecordChunk& chunk) {
     std::uint64_t inner = 0;
     for (;;) {
         const std::size_t start = position_;
-        for (; position_ < pending_.size(); ++position_) {
-            const char c = pending_[position_];
+        for (; position_ < filled_; ++position_) {
+            const char c = buffer_[position_];
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n') blank = false;
             if (syntax_ == Syntax::Csv && c == '"') {
                 quoted = !quoted;
@@ -75,7 +81,7 @@ void RecordReader::skipLongRecord(RecordChunk& chunk) {
                 ++inner;
             }
         }
-        const bool ended = position_ < pending_.size();
+        const bool ended = position_ < filled_;
         if (ended) ++position_;  // the line end
         consumed_ += position_ - start;
         if (ended || !fill()) break;
@@ -90,22 +96,22 @@ bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
     while (chunk.records.size() < maxRecords) {
         std::size_t end = recordEnd(position_, inner);
         if (end == std::string::npos || end - position_ > maxRecordBytes) {
-            if (pending_.size() - position_ > maxRecordBytes) {
+            if (filled_ - position_ > maxRecordBytes) {
                 skipLongRecord(chunk);
                 continue;
             }
             if (fill()) continue;
-            if (position_ >= pending_.size()) break;
-            end = pending_.size();  // the last record has no line end
+            if (position_ >= filled_) break;
+            end = filled_;  // the last record has no line end
         }
-        std::string_view record(pending_.data() + position_, end - position_);
+        std::string_view record(buffer_.get() + position_, end - position_);
         if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
         if (!isBlank(record)) {
             const auto offset = static_cast<std::uint32_t>(chunk.text.size());
             chunk.text.append(record);
             chunk.records.push_back({offset, static_cast<std::uint32_t>(record.size()), line_});
         }
-        const std::size_t consumed = std::min(end + 1, pending_.size()) - position_;
+        const std::size_t consumed = std::min(end + 1, filled_) - position_;
         consumed_ += consumed;
         position_ += consumed;
         line_ += 1 + inner;

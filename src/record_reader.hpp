@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,8 +64,11 @@ private:
 
     std::FILE* input_;
     Syntax syntax_;
-    std::string pending_;
-    std::size_t position_ = 0;  // first unread byte of pending_
+    std::string_view pending() const { return {buffer_.get(), filled_}; }
+    std::unique_ptr<char[]> buffer_;  // read, not yet consumed: [position_, filled_)
+    std::size_t capacity_ = 0;
+    std::size_t filled_ = 0;
+    std::size_t position_ = 0;  // first unread byte of the buffer
     std::uint64_t line_ = 1;
     std::uint64_t consumed_ = 0;
     bool started_ = false;  // the first block was read (and a byte-order mark dropped)
