@@ -113,7 +113,7 @@ int runBatch(const BatchSettings& settings, const GlobalOptions& options) {
         records += result.records;
         failed += result.failed;
         for (EvaluationOutcome& outcome : result.outcomes) report.add(std::move(outcome));
-        if (progress) progress->update(records, reader.bytesConsumed());
+        if (progress) progress->update(records, result.inputBytesConsumed);
         return out.write(std::string_view(result.output.data(), result.output.size()));
     });
     if (progress) progress->finish();

@@ -1,8 +1,8 @@
 #include "batch_pipeline.hpp"
 
 #include <condition_variable>
-#include <deque>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -13,12 +13,6 @@ namespace {
 // Small enough that output starts flowing (and `| head` stops us) early, big
 // enough that handing chunks between threads costs next to nothing.
 constexpr std::size_t recordsPerChunk = 512;
-
-struct Job {
-    RecordChunk chunk;
-    ChunkResult result;
-    bool done = false;
-};
 
 }  // namespace
 
@@ -61,76 +55,79 @@ void runBatchPipeline(RecordReader& reader, const BatchPlan& plan, std::size_t t
         RecordChunk chunk;
         while (reader.next(chunk, recordsPerChunk)) {
             ChunkResult result;
+            result.inputBytesConsumed = reader.bytesConsumed();
             evaluator.evaluate(chunk, result);
             if (!consume(result)) return;
         }
         return;
     }
 
-    std::mutex mutex;
-    std::condition_variable workAvailable;
-    std::condition_variable jobDone;
-    std::deque<Job*> queue;  // read, not yet taken by a worker
-    bool stopping = false;
-
-    std::vector<std::thread> workers;
-    for (std::size_t i = 0; i < threads; ++i) {
-        workers.emplace_back([&] {
-            ChunkEvaluator evaluator(plan);
-            for (;;) {
-                Job* job = nullptr;
-                {
-                    std::unique_lock lock(mutex);
-                    workAvailable.wait(lock, [&] { return stopping || !queue.empty(); });
-                    if (queue.empty()) return;
-                    job = queue.front();
-                    queue.pop_front();
-                }
-                evaluator.evaluate(job->chunk, job->result);
-                {
-                    std::lock_guard lock(mutex);
-                    job->done = true;
-                }
-                jobDone.notify_all();
-            }
-        });
-    }
-
-    // The main thread reads ahead by a bounded window and writes in order.
-    std::deque<std::unique_ptr<Job>> inFlight;
-    const std::size_t window = threads * 2;
+    // Every thread (the caller too) reads a chunk, evaluates it and hands
+    // its result in: whoever completes the next chunk in input order writes
+    // it and any finished ones after it. No thread only waits, so `threads`
+    // threads keep `threads` cores busy (a separate reader thread would be
+    // one thread too many, and starve the others whenever it is descheduled).
+    std::mutex readMutex;  // the reader, and the read sequence
+    std::mutex writeMutex;  // finished results and the write sequence; consume runs under it
+    std::condition_variable written;
+    std::uint64_t nextToRead = 0;
+    std::uint64_t nextToWrite = 0;
     bool inputDone = false;
-    for (;;) {
-        while (!inputDone && inFlight.size() < window) {
-            auto job = std::make_unique<Job>();
-            if (!reader.next(job->chunk, recordsPerChunk)) {
-                inputDone = true;
-                break;
+    bool stopping = false;
+    std::map<std::uint64_t, ChunkResult> finished;
+    std::exception_ptr failure;
+    // Read ahead of the output by at most this many chunks: memory stays bounded.
+    const std::uint64_t window = threads * 4;
+
+    auto work = [&] {
+        ChunkEvaluator evaluator(plan);
+        RecordChunk chunk;
+        for (;;) {
+            std::uint64_t sequence = 0;
+            ChunkResult result;
+            {
+                std::unique_lock lock(writeMutex);
+                written.wait(lock, [&] { return stopping || nextToRead < nextToWrite + window; });
+                if (stopping) return;
             }
             {
-                std::lock_guard lock(mutex);
-                queue.push_back(job.get());
+                std::lock_guard lock(readMutex);
+                if (inputDone) return;
+                if (!reader.next(chunk, recordsPerChunk)) {
+                    inputDone = true;
+                    return;
+                }
+                sequence = nextToRead++;
+                result.inputBytesConsumed = reader.bytesConsumed();
             }
-            workAvailable.notify_one();
-            inFlight.push_back(std::move(job));
+            evaluator.evaluate(chunk, result);
+            std::lock_guard lock(writeMutex);
+            if (stopping) return;
+            finished.emplace(sequence, std::move(result));
+            try {
+                for (auto next = finished.find(nextToWrite); next != finished.end(); next = finished.find(nextToWrite)) {
+                    const bool goOn = consume(next->second);
+                    finished.erase(next);
+                    ++nextToWrite;
+                    if (!goOn) {
+                        stopping = true;
+                        break;
+                    }
+                }
+            } catch (...) {
+                failure = std::current_exception();
+                stopping = true;
+            }
+            written.notify_all();
+            if (stopping) return;
         }
-        if (inFlight.empty()) break;
-        {
-            std::unique_lock lock(mutex);
-            jobDone.wait(lock, [&] { return inFlight.front()->done; });
-        }
-        const bool goOn = consume(inFlight.front()->result);
-        inFlight.pop_front();
-        if (!goOn) break;
-    }
+    };
 
-    {
-        std::lock_guard lock(mutex);
-        stopping = true;
-        queue.clear();  // jobs not started are dropped; started ones finish
-    }
-    workAvailable.notify_all();
-    for (std::thread& worker : workers) worker.join();
+    std::vector<std::thread> helpers;
+    for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back(work);
+    work();
+    for (std::thread& helper : helpers) helper.join();
+    if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace triage::cli

@@ -1,6 +1,6 @@
 // The batch command's engine room: evaluates chunks of ticket records on
-// worker threads (one shared const Model, per-thread parsers) and hands the
-// results back strictly in input order.
+// `threads` threads (one shared const Model, per-thread parsers) and hands
+// the results back strictly in input order.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +24,7 @@ struct ChunkResult {
     std::vector<EvaluationOutcome> outcomes;  // --eval: tickets with expectations
     std::size_t records = 0;
     std::size_t failed = 0;
+    std::uint64_t inputBytesConsumed = 0;  // by the reader once this chunk was read (for progress)
 };
 
 /// Everything a worker needs; shared read-only between threads.
@@ -50,9 +51,10 @@ private:
     engine::TicketResult evaluated_;
 };
 
-/// Reads `reader` to the end in chunks, evaluates them on `threads` threads and
-/// calls `consume` with each chunk's result in input order. `consume` returns
-/// false to stop early (the output was closed).
+/// Reads `reader` to the end in chunks, evaluates them on `threads` threads
+/// (the caller's among them) and calls `consume` with each chunk's result in
+/// input order, one call at a time. `consume` returns false to stop early
+/// (the output was closed).
 void runBatchPipeline(RecordReader& reader, const BatchPlan& plan, std::size_t threads,
                       const std::function<bool(ChunkResult&)>& consume);
 
