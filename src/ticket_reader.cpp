@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include "fact_name_table.hpp"
+#include "plain_ticket_reader.hpp"
 #include "record_reader.hpp"
 
 namespace triage::cli {
@@ -72,6 +73,7 @@ struct JsonTicketParser::State {
     const engine::KnowledgeBase& kb;
     FactNameTable factNames;
     simdjson::dom::parser parser;
+    simdjson::ondemand::parser plainParser;  // readPlainTicket's
     std::string padded;  // the line copied with simdjson's required padding
 
     void read(const char* json, std::size_t size, Ticket& ticket);
@@ -98,6 +100,8 @@ static_assert(RecordChunk::readablePadding >= simdjson::SIMDJSON_PADDING);
 
 void JsonTicketParser::parseInPlace(std::string_view json, Ticket& ticket) {
     ticket.clear();
+    if (readPlainTicket(state_->plainParser, state_->kb, state_->factNames, json, ticket)) return;
+    ticket.clear();  // declined: the DOM path reads it again and explains what is wrong
     state_->read(json.data(), json.size(), ticket);
 }
 

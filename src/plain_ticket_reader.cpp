@@ -1,0 +1,113 @@
+#include "plain_ticket_reader.hpp"
+
+#include <string>
+
+namespace triage::cli {
+
+namespace {
+
+using simdjson::ondemand::json_type;
+using simdjson::ondemand::value;
+
+bool readId(value found, Ticket& ticket) {
+    if (ticket.id) return false;  // a repeated id: the DOM path keeps the first
+    json_type type;
+    if (found.type().get(type)) return false;
+    if (type == json_type::string) {
+        std::string_view text;
+        if (found.get_string().get(text)) return false;
+        ticket.id = std::string(text);
+        return true;
+    }
+    std::int64_t number = 0;
+    if (type != json_type::number || found.get_int64().get(number)) return false;
+    ticket.id = std::to_string(number);
+    return true;
+}
+
+bool readFacts(value found, const engine::KnowledgeBase& kb, const FactNameTable& factNames, Ticket& ticket) {
+    simdjson::ondemand::object facts;
+    if (found.get_object().get(facts)) return false;
+    ticket.facts.reserve(16);
+    for (auto field : facts) {
+        std::string_view name;
+        if (field.unescaped_key().get(name)) return false;
+        const auto id = factNames.find(name);
+        if (!id) return false;
+        const engine::Fact& fact = kb.fact(*id);
+        value factValue;
+        json_type type;
+        if (field.value().get(factValue) || factValue.type().get(type)) return false;
+        switch (type) {
+            case json_type::null: {
+                bool isNull = false;
+                if (factValue.is_null().get(isNull) || !isNull) return false;
+                continue;  // unknown, like an absent fact
+            }
+            case json_type::boolean: {
+                bool known = false;
+                if (fact.type != engine::FactType::Bool || factValue.get_bool().get(known)) return false;
+                ticket.facts.emplace_back(*id, engine::Value::boolean(known));
+                continue;
+            }
+            case json_type::string: {
+                std::string_view text;
+                if (factValue.get_string().get(text)) return false;
+                std::string reason;
+                const auto known = engine::parseValue(fact, text, reason);
+                if (!known) return false;
+                ticket.facts.emplace_back(*id, *known);
+                continue;
+            }
+            default: return false;  // numbers, arrays, objects: the DOM path
+        }
+    }
+    return true;
+}
+
+bool readExpectAny(value found, const engine::KnowledgeBase& kb, Ticket& ticket) {
+    simdjson::ondemand::array causes;
+    if (found.get_array().get(causes)) return false;
+    for (auto cause : causes) {
+        std::string_view name;
+        if (cause.get_string().get(name)) return false;
+        const auto id = kb.causeId(name);
+        if (!id) return false;
+        ticket.expectAny.push_back(*id);
+    }
+    return true;
+}
+
+}  // namespace
+
+bool readPlainTicket(simdjson::ondemand::parser& parser, const engine::KnowledgeBase& kb,
+                     const FactNameTable& factNames, std::string_view json, Ticket& ticket) {
+    simdjson::ondemand::document document;
+    if (parser.iterate(json.data(), json.size(), json.size() + simdjson::SIMDJSON_PADDING).get(document)) return false;
+    simdjson::ondemand::object object;
+    if (document.get_object().get(object)) return false;
+    for (auto field : object) {
+        std::string_view key;
+        value found;
+        if (field.unescaped_key().get(key) || field.value().get(found)) return false;
+        bool read = false;
+        if (key == "id") {
+            read = readId(found, ticket);
+        } else if (key == "facts") {
+            read = readFacts(found, kb, factNames, ticket);
+        } else if (key == "expect") {
+            std::string_view name;
+            if (found.get_string().get(name)) return false;
+            ticket.expect = kb.causeId(name);
+            read = ticket.expect.has_value();
+        } else if (key == "expect_any") {
+            read = readExpectAny(found, kb, ticket);
+        }
+        if (!read) return false;
+    }
+    // On-Demand reads only what it is asked for: text after the object is
+    // only seen by asking where the document ends.
+    return document.current_location().error() == simdjson::OUT_OF_BOUNDS;
+}
+
+}  // namespace triage::cli
