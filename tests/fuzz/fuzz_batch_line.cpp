@@ -2,6 +2,8 @@
 // without question scoring) through the batch command's own reader, ticket
 // parsers, evaluation and writer. Every output line must be JSON, and there
 // must be one per record: JSON Lines gives one record per non-blank line.
+// Each JSON line read in place (the fast On-Demand reader, or the DOM reader
+// when it declines) must equal the DOM reader's ticket, error text included.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -30,6 +32,14 @@ std::string fullHeader(const engine::KnowledgeBase& kb) {
     std::string header = "id";
     for (const engine::Fact& fact : kb.facts) header += "," + fact.name;
     return header + ",expect";
+}
+
+bool sameTicket(const cli::Ticket& a, const cli::Ticket& b) {
+    if (a.id != b.id || a.error != b.error || a.expect != b.expect || a.expectAny != b.expectAny) return false;
+    if (a.facts.size() != b.facts.size()) return false;
+    for (std::size_t i = 0; i < a.facts.size(); ++i)
+        if (a.facts[i].first != b.facts[i].first || !(a.facts[i].second == b.facts[i].second)) return false;
+    return true;
 }
 
 [[noreturn]] void fail(const char* message, std::size_t expected, std::size_t got) {
@@ -71,9 +81,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     plan.evaluate.wantFired = !(selector & 0x40);
     cli::BatchEvaluationReport report(kb);
     cli::ChunkEvaluator evaluator(plan);
+    cli::JsonTicketParser inPlace(kb), dom(kb);
+    cli::Ticket readInPlace;
     cli::RecordChunk chunk;
     std::size_t records = 0;
     while (reader.next(chunk, 7)) {
+        for (std::size_t i = 0; !csv && i < chunk.records.size(); ++i) {
+            if (chunk.records[i].tooLong) continue;
+            inPlace.parseInPlace(chunk.record(i), readInPlace);
+            if (!sameTicket(readInPlace, dom.parse(chunk.record(i)))) {
+                std::fprintf(stderr, "fuzz: in-place and DOM readings differ on line %llu\n",
+                             static_cast<unsigned long long>(chunk.records[i].line));
+                std::abort();
+            }
+        }
         cli::ChunkResult result;
         evaluator.evaluate(chunk, result);
         records += chunk.records.size();
