@@ -65,6 +65,9 @@ int runBatch(const BatchSettings& settings, const GlobalOptions& options) {
 
     const std::shared_ptr<const engine::Model> model = loadModel(options, std::cerr);
     if (!model) return 1;
+    // The batch structures are part of compiling the rules: built here, once,
+    // not by the first ticket (and not at all by the other commands).
+    model->compileForBatch();
     const engine::KnowledgeBase& kb = model->kb();
 
     RecordReader reader(input.file, csv ? RecordReader::Syntax::Csv : RecordReader::Syntax::JsonLines);

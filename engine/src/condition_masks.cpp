@@ -52,7 +52,6 @@ ConditionMasks::ConditionMasks(const KnowledgeBase& kb, const RuleIndex& index, 
 void ConditionMasks::addRule(RuleId rule, const Condition& condition, const std::optional<RuleIndex::Guard>& skippable,
                              std::vector<std::optional<Value>>& probe) {
     const std::size_t first = tests_.size();
-    std::vector<Test> fallbacks;
     bool guardSkipped = false;
     for (std::uint32_t conjunct = conditions_.first(rule); conjunct != conditions_.first(rule + 1); ++conjunct) {
         const std::uint32_t node = conditions_.node(conjunct);
@@ -64,9 +63,9 @@ void ConditionMasks::addRule(RuleId rule, const Condition& condition, const std:
                 continue;
             }
         }
-        std::optional<Test> test = literalTest(rule, conjunct, probe);
+        std::optional<Test> test = literalTest(rule, conjunct, condition, probe);
         if (!test) {
-            fallbacks.push_back({0, 0, conjunct, Kind::Conjunct});
+            tests_.push_back({0, 0, conjunct, Kind::Conjunct});
             continue;
         }
         if (test->kind == Kind::Exact && test->mask == 0) continue;  // holds for every value
@@ -94,10 +93,10 @@ void ConditionMasks::addRule(RuleId rule, const Condition& condition, const std:
         if (!merged) tests_.push_back(*test);
     }
     // Cheapest first: Exact tests (holds() reads them without a switch),
-    // then the other bit tests, then the conjuncts that read values.
-    std::stable_partition(tests_.begin() + static_cast<std::ptrdiff_t>(first), tests_.end(),
-                          [](const Test& test) { return test.kind == Kind::Exact; });
-    tests_.insert(tests_.end(), fallbacks.begin(), fallbacks.end());
+    // then Any tests, then the conjuncts that read values (the Kind order).
+    // A rule has a handful: an insertion sort, stable, without allocating.
+    for (std::size_t i = first + 1; i < tests_.size(); ++i)
+        for (std::size_t j = i; j > first && tests_[j].kind < tests_[j - 1].kind; --j) std::swap(tests_[j], tests_[j - 1]);
 }
 
 std::optional<ConditionMasks::TwoWordTest> ConditionMasks::twoWordTest(RuleId rule) const {
@@ -115,10 +114,22 @@ std::optional<ConditionMasks::TwoWordTest> ConditionMasks::twoWordTest(RuleId ru
 }
 
 std::optional<ConditionMasks::Test> ConditionMasks::literalTest(RuleId rule, std::uint32_t conjunct,
+                                                                const Condition& condition,
                                                                 std::vector<std::optional<Value>>& probe) const {
     const FactId fact = conditions_.soleFact(conjunct);
     if (fact == FlatConditions::severalFactsRead || facts_[fact].count == 0) return std::nullopt;
     const FactLiterals& literals = facts_[fact];
+    const std::uint32_t word = literals.first / wordBits;
+    // `f = v`, the common conjunct, needs no probing: the bit of v.
+    if (const ConditionNode& node = condition.nodes[conditions_.node(conjunct)]; node.kind == ConditionNode::Kind::Atom) {
+        const Atom& atom = condition.atoms[node.atom];
+        if (atom.op == Atom::Op::Eq) {
+            const std::uint32_t bit = literal(fact, atom.value);
+            if (bit == noLiteral) return Test{0, 0, 0, Kind::Never};
+            const std::uint64_t mask = std::uint64_t{1} << (bit % wordBits);
+            return Test{mask, mask, word, Kind::Exact};
+        }
+    }
     // The conjunct reads one fact with few values: its truth for each value
     // (and for unknown) says which bits it needs, whatever its shape.
     auto truthWhen = [&](std::optional<Value> value) {
@@ -130,7 +141,6 @@ std::optional<ConditionMasks::Test> ConditionMasks::literalTest(RuleId rule, std
     std::uint64_t trueBits = 0;
     for (std::uint32_t i = 0; i < literals.count; ++i)
         if (truthWhen(Value::symbol(i)) == Truth::True) trueBits |= std::uint64_t{1} << ((literals.first + i) % wordBits);
-    const std::uint32_t word = literals.first / wordBits;
     if (truthWhen(std::nullopt) == Truth::True)  // true unless the fact has a value it rejects
         return Test{literals.bits & ~trueBits, 0, word, Kind::Exact};
     if (trueBits == 0) return Test{0, 0, 0, Kind::Never};

@@ -58,7 +58,8 @@ private:
         std::uint64_t bits = 0;           // all of them, shifted within their word
     };
     /// The test of one conjunct on a literal fact, if it is one.
-    std::optional<Test> literalTest(RuleId rule, std::uint32_t conjunct, std::vector<std::optional<Value>>& probe) const;
+    std::optional<Test> literalTest(RuleId rule, std::uint32_t conjunct, const Condition& condition,
+                                    std::vector<std::optional<Value>>& probe) const;
     void addRule(RuleId rule, const Condition& condition, const std::optional<RuleIndex::Guard>& skippable,
                  std::vector<std::optional<Value>>& probe);
 

@@ -43,6 +43,8 @@ public:
     /// The conditions compiled for batch evaluation (engine/src); built on
     /// first use, so that loading and sessions never pay for them.
     const CompiledRules& compiledRules() const;
+    /// Builds compiledRules() now rather than on the first batch ticket.
+    void compileForBatch() const { (void)compiledRules(); }
     StopPolicy stopPolicy;
 
     /// The answers question selection simulates for a fact: bool true/false,
