@@ -44,13 +44,14 @@ public:
 
 private:
     enum class Test : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, Known, Unknown, UnknownOrEq, UnknownOrNe, Node };
-    struct Conjunct {
-        Test test = Test::Node;
-        FactId fact = 0;
+    struct Conjunct {  // 24 bytes: the value first, the byte-sized test last
         double value = 0;
+        FactId fact = 0;
         std::uint32_t node = 0;  // Test::Node: the subtree truth.hpp evaluates
         FactId sole = severalFactsRead;  // the one fact the subtree reads
+        Test test = Test::Node;
     };
+    static_assert(sizeof(Conjunct) == 24);
     void add(const Condition& condition, std::uint32_t node);
 
     const KnowledgeBase& kb_;
