@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "triage/engine/inline_list.hpp"
+
 namespace triage::ast {
 
 /// Half-open byte range [begin, end) into the source text of one file.
@@ -71,8 +73,10 @@ struct KnownTest : Located {
 struct ConditionNode : Located {
     enum class Kind { Compare, Membership, Known, And, Or, Not, Group };
     Kind kind = Kind::Compare;
-    std::uint32_t index = 0;              // into compares / memberships / knowns (32 bits: 8 bytes a node less)
-    std::vector<std::uint32_t> children;  // And/Or: 2+; Not/Group (parentheses): 1
+    std::uint32_t index = 0;  // into compares / memberships / knowns (32 bits: 8 bytes a node less)
+    // And/Or: 2+; Not/Group (parentheses): 1. Up to three without a heap
+    // block: the whole AST is alive at the peak of a load.
+    engine::InlineList<std::uint32_t, 3> children;
 };
 
 struct Condition : Located {
