@@ -51,7 +51,7 @@ public:
     NameTable<ast::FactDecl> facts;
     NameTable<ast::CauseDecl> causes;
     NameTable<ast::CodeGroupDecl> codeGroups;
-    NameTable<ast::RuleDecl> rules;
+    // Rules: only checked for duplicate names (check_declarations.cpp), never looked up.
     NameTable<ast::TestDecl> tests;
 
 private:
