@@ -17,13 +17,13 @@ struct TextBlock {
     ast::SourceSpan fallback;
     const char* part = "";                 // "question", "help", "title" or "step"
     const char* ownerKind = "";            // "fact" or "cause"
-    const std::string* owner = nullptr;    // the fact's or cause's name
-    const std::string* step = nullptr;     // the step's id, for a step
+    ast::SourceText owner;                 // the fact's or cause's name
+    const ast::SourceText* step = nullptr;  // the step's id, for a step
 
     std::string description() const {
         std::string text = part;
         if (step) text += " '" + *step + "'";
-        return text + " of " + ownerKind + " '" + *owner + "'";
+        return text + " of " + ownerKind + " '" + owner + "'";
     }
 };
 
@@ -32,12 +32,12 @@ std::vector<TextBlock> collectTextBlocks(const Program& program) {
     for (const LoadedFile& loaded : program.files) {
         const SourceFile* file = loaded.source.get();
         for (const auto& fact : loaded.ast.facts) {
-            const std::string* name = &fact.name.name;
+            const ast::SourceText name = fact.name.name;
             if (fact.question) blocks.push_back({file, &*fact.question, fact.name.span, "question", "fact", name});
             if (fact.help) blocks.push_back({file, &*fact.help, fact.name.span, "help", "fact", name});
         }
         for (const auto& cause : loaded.ast.causes) {
-            const std::string* name = &cause.name.name;
+            const ast::SourceText name = cause.name.name;
             if (!cause.title.empty()) blocks.push_back({file, &cause.title, cause.name.span, "title", "cause", name});
             for (const auto& step : cause.steps)
                 blocks.push_back({file, &step.texts, step.id.span, "step", "cause", name, &step.id.name});
