@@ -83,7 +83,7 @@ struct Conclusion {
 struct Rule {
     std::string name;
     Condition condition;
-    std::vector<Conclusion> conclusions;
+    InlineList<Conclusion, 1> conclusions;  // nearly always one: kept in the rule, no heap block
     int priority = 0;
     Origin origin;
 };
