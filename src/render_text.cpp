@@ -49,7 +49,7 @@ std::string TextRenderer::causeTitle(engine::CauseId cause) const {
 std::string TextRenderer::ruleName(engine::RuleId rule) const {
     const engine::Rule& info = kb_.rule(rule);
     if (info.origin.file.empty()) return info.name;
-    return fmt::format("{} ({}:{})", info.name, std::filesystem::path(info.origin.file).filename().string(),
+    return fmt::format("{} ({}:{})", info.name, std::filesystem::path(info.origin.file.str()).filename().string(),
                        info.origin.line);
 }
 

@@ -41,7 +41,7 @@ void registerTestCommand(CLI::App& app, GlobalOptions& options, int& exitCode) {
             ++failed;
             for (const engine::TestFailure& failure : failures) {
                 const engine::Origin& at = failure.origin;
-                std::cout << fmt::format("{}:{}:{}: test \"{}\": {}\n", at.file, at.line, at.column, test.name,
+                std::cout << fmt::format("{}:{}:{}: test \"{}\": {}\n", at.file.str(), at.line, at.column, test.name,
                                          failure.message);
             }
         }

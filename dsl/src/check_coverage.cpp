@@ -1,6 +1,7 @@
 // Pass 5 (warnings): parts of the program that rules do not connect. A cause
 // nothing supports can never come out on top; a question nothing reads is
 // asked for nothing; a fact with neither question nor rule comes only from tickets.
+#include <string_view>
 #include <unordered_set>
 
 #include "check_passes.hpp"
@@ -8,12 +9,13 @@
 namespace triage::dsl {
 namespace {
 
-/// Which facts, causes and code groups the rules and fix steps refer to.
+/// Which facts, causes and code groups the rules and fix steps refer to; the
+/// names view the syntax trees, which outlive the check.
 struct Usage {
-    std::unordered_set<std::string> readFacts;
-    std::unordered_set<std::string> setFacts;
-    std::unordered_set<std::string> supportedCauses;
-    std::unordered_set<std::string> usedGroups;
+    std::unordered_set<std::string_view> readFacts;
+    std::unordered_set<std::string_view> setFacts;
+    std::unordered_set<std::string_view> supportedCauses;
+    std::unordered_set<std::string_view> usedGroups;
 };
 
 Usage collectUsage(const Program& program) {

@@ -1,6 +1,11 @@
 // Pass 1: the name tables, and everything declared twice.
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <tuple>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "check_passes.hpp"
 
@@ -9,7 +14,7 @@ namespace {
 
 /// Adds `name` to `table`, or reports it as a duplicate with a note at the first one.
 template <typename Decl>
-void declare(CheckContext& context, NameTable<Decl>& table, const char* kind, const std::string& name,
+void declare(CheckContext& context, NameTable<Decl>& table, const char* kind, std::string_view name,
              ast::SourceSpan span, const Decl& decl, const SourceFile& file,
              ast::SourceSpan (*spanOfDecl)(const Decl&)) {
     auto [it, inserted] = table.byName.emplace(name, DeclarationIn<Decl>{&decl, &file});
@@ -17,9 +22,9 @@ void declare(CheckContext& context, NameTable<Decl>& table, const char* kind, co
         table.names.push_back(name);
         return;
     }
-    context.error(file, span, std::string("duplicate ") + kind + " '" + name + "'");
+    context.error(file, span, std::string("duplicate ") + kind + " '" + std::string(name) + "'");
     context.note(*it->second.file, spanOfDecl(*it->second.decl),
-                 std::string(kind) + " '" + name + "' first declared here");
+                 std::string(kind) + " '" + std::string(name) + "' first declared here");
 }
 
 template <typename Decl>
@@ -61,6 +66,39 @@ void checkGivens(CheckContext& context, const SourceFile& file, const ast::TestD
                           "fact '" + given.fact.name + "' is given twice in test '" + test.name + "'");
 }
 
+/// Reports every rule name declared twice. Rule names are never looked up
+/// (nothing refers to a rule), so instead of a name table they are sorted:
+/// 24 bytes a rule, where a hash table takes ~64 at the peak of a large load.
+void checkRuleNames(CheckContext& context, std::size_t ruleCount) {
+    struct RuleName {
+        const char* data;
+        std::uint32_t size;
+        std::uint32_t file;  // index into program().files
+        ast::SourceSpan span;
+        std::string_view name() const { return {data, size}; }
+    };
+    const auto& files = context.program().files;
+    std::vector<RuleName> names;
+    names.reserve(ruleCount);
+    for (std::uint32_t f = 0; f < files.size(); ++f)
+        for (const auto& rule : files[f].ast.rules)
+            names.push_back({rule.name.name.data(), static_cast<std::uint32_t>(rule.name.name.size()), f,
+                             rule.name.span});
+    // Equal names in declaration order (file, then position): the first is the original.
+    std::sort(names.begin(), names.end(), [](const RuleName& a, const RuleName& b) {
+        return std::make_tuple(a.name(), a.file, a.span.begin) < std::make_tuple(b.name(), b.file, b.span.begin);
+    });
+    for (std::size_t first = 0, i = 1; i < names.size(); ++i) {
+        if (names[i].name() != names[first].name()) {
+            first = i;
+            continue;
+        }
+        const std::string name(names[i].name());
+        context.error(*files[names[i].file].source, names[i].span, "duplicate rule '" + name + "'");
+        context.note(*files[names[first].file].source, names[first].span, "rule '" + name + "' first declared here");
+    }
+}
+
 /// More rules than any knowledge base written by people needs (docs/limits.md);
 /// past it, inference and question choice would take minutes per ticket.
 constexpr std::size_t maxRules = 1000000;
@@ -92,13 +130,12 @@ void collectDeclarations(CheckContext& context) {
                     &nameSpan);
             checkStepIds(context, file, cause);
         }
-        for (const auto& rule : ast.rules)
-            declare(context, context.rules, "rule", rule.name.name, rule.name.span, rule, file, &nameSpan);
         for (const auto& test : ast.tests) {
             declare(context, context.tests, "test", test.name, test.nameSpan, test, file, &testNameSpan);
             checkGivens(context, file, test);
         }
     }
+    checkRuleNames(context, rules);
 }
 
 }  // namespace triage::dsl

@@ -8,11 +8,23 @@
 namespace triage::dsl {
 namespace {
 
+/// One block of translations. Its description ("question of fact 'x'") is
+/// made only for a diagnostic: 50,000 of them made up front would sit at
+/// the peak of a large load for nothing.
 struct TextBlock {
     const SourceFile* file = nullptr;
     const ast::Texts* texts = nullptr;
     ast::SourceSpan fallback;
-    std::string description;  // "question of fact 'x'"
+    const char* part = "";                 // "question", "help", "title" or "step"
+    const char* ownerKind = "";            // "fact" or "cause"
+    ast::SourceText owner;                 // the fact's or cause's name
+    const ast::SourceText* step = nullptr;  // the step's id, for a step
+
+    std::string description() const {
+        std::string text = part;
+        if (step) text += " '" + *step + "'";
+        return text + " of " + ownerKind + " '" + owner + "'";
+    }
 };
 
 std::vector<TextBlock> collectTextBlocks(const Program& program) {
@@ -20,17 +32,15 @@ std::vector<TextBlock> collectTextBlocks(const Program& program) {
     for (const LoadedFile& loaded : program.files) {
         const SourceFile* file = loaded.source.get();
         for (const auto& fact : loaded.ast.facts) {
-            const std::string name = "fact '" + fact.name.name + "'";
-            if (fact.question)
-                blocks.push_back({file, &*fact.question, fact.name.span, "question of " + name});
-            if (fact.help) blocks.push_back({file, &*fact.help, fact.name.span, "help of " + name});
+            const ast::SourceText name = fact.name.name;
+            if (fact.question) blocks.push_back({file, &*fact.question, fact.name.span, "question", "fact", name});
+            if (fact.help) blocks.push_back({file, &*fact.help, fact.name.span, "help", "fact", name});
         }
         for (const auto& cause : loaded.ast.causes) {
-            const std::string name = "cause '" + cause.name.name + "'";
-            if (!cause.title.empty())
-                blocks.push_back({file, &cause.title, cause.name.span, "title of " + name});
+            const ast::SourceText name = cause.name.name;
+            if (!cause.title.empty()) blocks.push_back({file, &cause.title, cause.name.span, "title", "cause", name});
             for (const auto& step : cause.steps)
-                blocks.push_back({file, &step.texts, step.id.span, "step '" + step.id.name + "' of " + name});
+                blocks.push_back({file, &step.texts, step.id.span, "step", "cause", name, &step.id.name});
         }
     }
     return blocks;
@@ -47,7 +57,7 @@ void checkTranslations(CheckContext& context) {
             programLanguages.insert(text.language.name);
             if (!seen.insert(text.language.name).second)
                 context.error(*block.file, text.language.span,
-                              "'" + text.language.name + "' text given twice in the " + block.description);
+                              "'" + text.language.name + "' text given twice in the " + block.description());
         }
     }
     for (const TextBlock& block : blocks) {
@@ -59,7 +69,7 @@ void checkTranslations(CheckContext& context) {
                 context.warning(
                     "missing-translation", *block.file,
                     block.texts->empty() ? block.fallback : block.texts->front().span,
-                    block.description + " has no '" + language + "' text, while other texts have one");
+                    block.description() + " has no '" + language + "' text, while other texts have one");
             }
     }
 }

@@ -7,6 +7,10 @@
 #include <map>
 #include <optional>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "check_passes.hpp"
 #include "lower.hpp"
 #include "source_scan.hpp"
@@ -84,12 +88,30 @@ void sortKeepingNotes(const Program& program, std::vector<Diagnostic>& diagnosti
         for (Diagnostic& diagnostic : group) diagnostics.push_back(std::move(diagnostic));
 }
 
+/// Hands the heap pages the freed syntax trees occupied back to the system
+/// before the model is built: glibc keeps freed memory resident. Only whole
+/// free pages go back, and the knowledge base is spread over the trees'
+/// pages, so the gain is small (measured at 100,000 rules: peak RSS ~120 ->
+/// ~118 MB).
+void releaseFreedMemory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 /// compile() for both overloads; with `release` (the same program, which the
 /// caller gives up) syntax trees and checker tables are freed before the model
 /// is built, so they never share the peak with the knowledge base and model.
 CompileResult compileProgram(const Program& program, const CompileOptions& options, Program* release) {
     CompileResult result;
     result.diagnostics = program.diagnostics;
+    if (release)
+        for (LoadedFile& loaded : release->files) {
+            // Only the formatter reads these (~2 MB at 100,000 rules). Swapped
+            // with empty vectors: `= {}` would keep their capacity.
+            std::vector<ast::Declaration>().swap(loaded.ast.order);
+            std::vector<ast::Comment>().swap(loaded.ast.comments);
+        }
     {
         CheckContext context(program);
         collectDeclarations(context);
@@ -105,8 +127,10 @@ CompileResult compileProgram(const Program& program, const CompileOptions& optio
     std::shared_ptr<const engine::Model> model;
     if (!hasErrors(result.diagnostics)) {
         kb = std::make_shared<const engine::KnowledgeBase>(lower(program, release));
-        if (release)
+        if (release) {
             for (LoadedFile& loaded : release->files) loaded.ast = ast::File{};
+            releaseFreedMemory();
+        }
         std::vector<engine::ModelIssue> issues;
         model = engine::Model::build(kb, issues);
         addModelIssues(program, issues, result.diagnostics);

@@ -69,21 +69,21 @@ struct ComparisonSymbols : x3::symbols<ast::Comparison> {
     }
 } const comparison_symbols;
 
-// The name arrives as the range of text it matched and is copied once; a
-// std::string attribute would be appended to one character at a time.
+// The name arrives as the range of text it matched and is kept as a view of
+// the file's text (ast::SourceText): no copy at all.
 const auto make_identifier = [](auto& context) {
-    const auto& range = std::move(x3::_attr(context));
-    x3::_val(context).name.assign(range.begin(), range.end());
+    const auto& range = x3::_attr(context);
+    x3::_val(context).name = ast::SourceText(range.begin(), static_cast<std::size_t>(range.end() - range.begin()));
     x3::_val(context).span = matchedSpan(context);
 };
 
 inline auto make_literal(ast::Literal::Kind kind) {
     return [kind](auto& context) {
         ast::Literal& literal = x3::_val(context);
-        const auto& range = std::move(x3::_attr(context));
+        const auto& range = x3::_attr(context);
         const ParseState& state = stateOf(context);
         literal.kind = kind;
-        literal.text.assign(range.begin(), range.end());
+        literal.text = ast::SourceText(range.begin(), static_cast<std::size_t>(range.end() - range.begin()));
         literal.span = {state.offset(range.begin()), state.offset(range.end())};
         if (kind == ast::Literal::Kind::Number) {
             std::from_chars(literal.text.data(), literal.text.data() + literal.text.size(), literal.number);

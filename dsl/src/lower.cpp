@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 
 #include "lower_literal.hpp"
 
@@ -16,7 +17,7 @@ engine::LocalizedText localized(const ast::Texts& texts) {
     return result;
 }
 
-engine::Fact lowerFact(const SourceFile& file, const ast::FactDecl& decl) {
+engine::Fact lowerFact(const engine::SharedName& fileName, const SourceFile& file, const ast::FactDecl& decl) {
     engine::Fact fact;
     fact.name = decl.name.name;
     fact.type = static_cast<engine::FactType>(decl.type);
@@ -25,7 +26,7 @@ engine::Fact lowerFact(const SourceFile& file, const ast::FactDecl& decl) {
     if (decl.question) fact.question = localized(*decl.question);
     if (decl.help) fact.help = localized(*decl.help);
     if (decl.cost) fact.cost = decl.cost->number;
-    fact.origin = originOf(file, decl.name.span);
+    fact.origin = originOf(fileName, file, decl.name.span);
     return fact;
 }
 
@@ -38,7 +39,8 @@ std::vector<std::uint32_t> lowerCodeGroup(const ast::CodeGroupDecl& decl) {
     return codes;
 }
 
-engine::Cause lowerCause(const SourceFile& file, const ast::CauseDecl& decl, const LoweredNames& names) {
+engine::Cause lowerCause(const engine::SharedName& fileName, const SourceFile& file, const ast::CauseDecl& decl,
+                         const LoweredNames& names) {
     engine::Cause cause;
     cause.name = decl.name.name;
     if (decl.prior) cause.prior = decl.prior->number;
@@ -50,7 +52,7 @@ engine::Cause lowerCause(const SourceFile& file, const ast::CauseDecl& decl, con
         if (stepDecl.when) step.when = lowerCondition(*stepDecl.when, names);
         cause.steps.push_back(std::move(step));
     }
-    cause.origin = originOf(file, decl.name.span);
+    cause.origin = originOf(fileName, file, decl.name.span);
     return cause;
 }
 
@@ -60,7 +62,8 @@ engine::Value assignedValue(const LoweredNames& names, engine::FactId fact, cons
     return literalValue(*names.factDecls[fact], literal, error).value_or(engine::Value::boolean(true));
 }
 
-engine::Rule lowerRule(const SourceFile& file, const ast::RuleDecl& decl, const LoweredNames& names) {
+engine::Rule lowerRule(const engine::SharedName& fileName, const SourceFile& file, const ast::RuleDecl& decl,
+                       const LoweredNames& names) {
     engine::Rule rule;
     rule.name = decl.name.name;
     rule.condition = lowerCondition(decl.condition, names);
@@ -86,11 +89,12 @@ engine::Rule lowerRule(const SourceFile& file, const ast::RuleDecl& decl, const 
         rule.conclusions.push_back(std::move(conclusion));
     }
     if (decl.priority) rule.priority = static_cast<int>(std::lround(decl.priority->number));
-    rule.origin = originOf(file, decl.name.span);
+    rule.origin = originOf(fileName, file, decl.name.span);
     return rule;
 }
 
-engine::RuleTest lowerTest(const SourceFile& file, const ast::TestDecl& decl, const LoweredNames& names) {
+engine::RuleTest lowerTest(const engine::SharedName& fileName, const SourceFile& file, const ast::TestDecl& decl,
+                           const LoweredNames& names) {
     engine::RuleTest test;
     test.name = decl.name;
     for (const ast::GivenFact& given : decl.given) {
@@ -111,52 +115,71 @@ engine::RuleTest lowerTest(const SourceFile& file, const ast::TestDecl& decl, co
             expectation.target =
                 expectation.kind == Kind::NextQuestion ? names.factIds.at(target) : names.causeIds.at(target);
         }
-        expectation.origin = originOf(file, expectationDecl.span);
+        expectation.origin = originOf(fileName, file, expectationDecl.span);
         test.expectations.push_back(std::move(expectation));
     }
-    test.origin = originOf(file, decl.span);
+    test.origin = originOf(fileName, file, decl.span);
     return test;
 }
 
 }  // namespace
 
-engine::Origin originOf(const SourceFile& file, ast::SourceSpan span) {
+engine::Origin originOf(const engine::SharedName& fileName, const SourceFile& file, ast::SourceSpan span) {
     const SourceFile::LineCol position = file.lineCol(span.begin);
-    return {file.name(), position.line, position.column};
+    return {fileName, position.line, position.column};
 }
 
 engine::KnowledgeBase lower(const Program& program, Program* release) {
     engine::KnowledgeBase kb;
     LoweredNames names;
     names.codeGroups = &kb.codeGroups;
+    std::vector<engine::SharedName> fileNames;
+    for (const LoadedFile& loaded : program.files) fileNames.emplace_back(loaded.source->name());
     // Ids first, for all files: a rule may name a fact or cause declared later.
-    for (const LoadedFile& loaded : program.files) {
+    for (std::size_t f = 0; f < program.files.size(); ++f) {
+        const LoadedFile& loaded = program.files[f];
         for (const ast::FactDecl& decl : loaded.ast.facts) {
             names.factIds.emplace(decl.name.name, static_cast<engine::FactId>(kb.facts.size()));
             names.factDecls.push_back(&decl);
-            kb.facts.push_back(lowerFact(*loaded.source, decl));
+            kb.facts.push_back(lowerFact(fileNames[f], *loaded.source, decl));
         }
         for (const ast::CauseDecl& decl : loaded.ast.causes)
             names.causeIds.emplace(decl.name.name, static_cast<engine::CauseId>(names.causeIds.size()));
-        for (const ast::CodeGroupDecl& decl : loaded.ast.codeGroups)
+        for (const ast::CodeGroupDecl& decl : loaded.ast.codeGroups) {
             kb.codeGroups[decl.name.name] = lowerCodeGroup(decl);
+            names.codeGroupNames.emplace(decl.name.name, engine::SharedName(decl.name.name));
+        }
     }
-    std::size_t ruleCount = 0;
-    for (const LoadedFile& loaded : program.files) ruleCount += loaded.ast.rules.size();
-    kb.rules.reserve(ruleCount);
+    std::size_t causeCount = 0;
+    for (const LoadedFile& loaded : program.files) causeCount += loaded.ast.causes.size();
+    kb.causes.reserve(causeCount);
+    // The rules go into a deque first: its blocks come from the heap that the
+    // syntax trees are being freed into, where kb.rules (13 MB at 100,000
+    // rules) would be fresh memory on top of them at the peak of the load.
+    // Once the trees' own rule vectors are gone, the rules move to kb.rules.
+    std::deque<engine::Rule> rules;
     for (std::size_t f = 0; f < program.files.size(); ++f) {
         const LoadedFile& loaded = program.files[f];
         const SourceFile& file = *loaded.source;
-        for (const ast::CauseDecl& decl : loaded.ast.causes)
-            kb.causes.push_back(lowerCause(file, decl, names));
+        for (std::size_t c = 0; c < loaded.ast.causes.size(); ++c) {
+            kb.causes.push_back(lowerCause(fileNames[f], file, loaded.ast.causes[c], names));
+            // Freed as lowered, like the rules below: nothing after reads a
+            // cause's tree (names.causeIds has the names).
+            if (release) release->files[f].ast.causes[c] = ast::CauseDecl{};
+        }
         for (std::size_t r = 0; r < loaded.ast.rules.size(); ++r) {
-            kb.rules.push_back(lowerRule(file, loaded.ast.rules[r], names));
+            rules.push_back(lowerRule(fileNames[f], file, loaded.ast.rules[r], names));
             // Freed as soon as lowered, so the rules' syntax trees and their
             // lowered form are never both whole in memory (the peak of a load).
             if (release) release->files[f].ast.rules[r] = ast::RuleDecl{};
         }
-        for (const ast::TestDecl& decl : loaded.ast.tests) kb.tests.push_back(lowerTest(file, decl, names));
+        if (release) std::vector<ast::RuleDecl>().swap(release->files[f].ast.rules);
+        for (const ast::TestDecl& decl : loaded.ast.tests)
+            kb.tests.push_back(lowerTest(fileNames[f], file, decl, names));
     }
+    kb.rules.reserve(rules.size());
+    for (engine::Rule& rule : rules) kb.rules.push_back(std::move(rule));
+    rules.clear();
     kb.index();
     return kb;
 }

@@ -50,7 +50,7 @@ private:
         return addNode(engine::ConditionNode::Kind::True, {});
     }
 
-    std::uint32_t addNode(engine::ConditionNode::Kind kind, const std::vector<std::uint32_t>& astChildren) {
+    std::uint32_t addNode(engine::ConditionNode::Kind kind, const engine::InlineList<std::uint32_t, 3>& astChildren) {
         engine::ConditionNode node;
         node.kind = kind;
         node.children.reserve(astChildren.size());
@@ -85,16 +85,17 @@ private:
         engine::Atom atom;
         atom.fact = names_.factIds.at(membership.fact.name);
         atom.op = engine::Atom::Op::In;
+        std::vector<engine::Value> set;
         if (membership.group) {
             for (std::uint32_t code : names_.codeGroups->at(membership.group->name))
-                atom.set.push_back(engine::Value::code(code));
-            atom.setName = membership.group->name;
+                set.push_back(engine::Value::code(code));
+            atom.setName = names_.codeGroupNames.find(membership.group->name)->second;
         } else {
-            for (const ast::Literal& literal : membership.values)
-                atom.set.push_back(valueOf(atom.fact, literal));
+            for (const ast::Literal& literal : membership.values) set.push_back(valueOf(atom.fact, literal));
         }
-        std::sort(atom.set.begin(), atom.set.end());
-        atom.set.erase(std::unique(atom.set.begin(), atom.set.end()), atom.set.end());
+        std::sort(set.begin(), set.end());
+        set.erase(std::unique(set.begin(), set.end()), set.end());
+        atom.set = set;
         return atom;
     }
 

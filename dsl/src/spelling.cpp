@@ -23,24 +23,38 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
     return at(rows - 1, cols - 1);
 }
 
-std::optional<std::string> closestName(std::string_view name, const std::vector<std::string>& candidates) {
+namespace {
+
+template <typename Name>
+std::optional<std::string> closestOf(std::string_view name, const std::vector<Name>& candidates) {
     std::optional<std::string> best;
     std::size_t bestDistance = 0;
-    for (const std::string& candidate : candidates) {
+    for (std::string_view candidate : candidates) {
         if (candidate == name) continue;
         const std::size_t distance = editDistance(name, candidate);
         const std::size_t allowed = std::min<std::size_t>(3, std::max(name.size(), candidate.size()) / 3);
         if (distance > allowed) continue;
         if (!best || distance < bestDistance) {
-            best = candidate;
+            best = std::string(candidate);
             bestDistance = distance;
         }
     }
     return best;
 }
 
+}  // namespace
+
+std::optional<std::string> closestName(std::string_view name, const std::vector<std::string>& candidates) {
+    return closestOf(name, candidates);
+}
+
 std::string didYouMean(std::string_view name, const std::vector<std::string>& candidates) {
-    if (auto suggestion = closestName(name, candidates)) return "; did you mean '" + *suggestion + "'?";
+    if (auto suggestion = closestOf(name, candidates)) return "; did you mean '" + *suggestion + "'?";
+    return "";
+}
+
+std::string didYouMean(std::string_view name, const std::vector<std::string_view>& candidates) {
+    if (auto suggestion = closestOf(name, candidates)) return "; did you mean '" + *suggestion + "'?";
     return "";
 }
 

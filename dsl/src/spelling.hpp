@@ -21,5 +21,6 @@ std::optional<std::string> closestName(std::string_view name, const std::vector<
 
 /// "; did you mean 'x'?" or "" when nothing is close.
 std::string didYouMean(std::string_view name, const std::vector<std::string>& candidates);
+std::string didYouMean(std::string_view name, const std::vector<std::string_view>& candidates);
 
 }  // namespace triage::dsl

@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <deque>
-#include <functional>
 
-#include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/graphviz.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
 
@@ -13,33 +10,66 @@
 
 namespace triage::engine {
 
-InferenceGraph::InferenceGraph(const KnowledgeBase& kb)
-    // All vertices at once: adding them one by one grows the vertex vector by
-    // doubling, which at 100,000 rules leaves megabytes of slack.
-    : kb_(kb), graph_(kb.facts.size() + kb.rules.size() + kb.causes.size()) {
+namespace {
+
+/// Every edge of the knowledge base, rule by rule (its reads, then its
+/// conclusions), with its properties: the input of the sparse rows.
+InferenceGraph::Graph buildGraph(const KnowledgeBase& kb) {
+    using Info = InferenceGraph::EdgeInfo;
+    using Kind = InferenceGraph::EdgeKind;
+    const std::uint32_t factBase = 0;
+    const auto ruleBase = static_cast<std::uint32_t>(kb.facts.size());
+    const auto causeBase = static_cast<std::uint32_t>(kb.facts.size() + kb.rules.size());
+    std::size_t edgeCount = 0;
+    for (const Rule& rule : kb.rules) edgeCount += factsRead(rule.condition).size() + rule.conclusions.size();
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+    std::vector<Info> infos;
+    ends.reserve(edgeCount);
+    infos.reserve(edgeCount);
+    for (RuleId rule = 0; rule < kb.rules.size(); ++rule) {
+        for (FactId fact : factsRead(kb.rules[rule].condition)) {
+            ends.emplace_back(factBase + fact, ruleBase + rule);
+            infos.push_back({Kind::Reads, 0});
+        }
+        for (const auto& conclusion : kb.rules[rule].conclusions) {
+            switch (conclusion.kind) {
+                case engine::Conclusion::Kind::Sets:
+                    ends.emplace_back(ruleBase + rule, factBase + conclusion.fact);
+                    infos.push_back({Kind::Sets, 0});
+                    break;
+                case engine::Conclusion::Kind::Supports:
+                    ends.emplace_back(ruleBase + rule, causeBase + conclusion.cause);
+                    infos.push_back({Kind::Supports, conclusion.certainty});
+                    break;
+                case engine::Conclusion::Kind::Excludes:
+                    ends.emplace_back(ruleBase + rule, causeBase + conclusion.cause);
+                    infos.push_back({Kind::Excludes, conclusion.certainty});
+                    break;
+            }
+        }
+    }
+    const std::size_t vertexCount = kb.facts.size() + kb.rules.size() + kb.causes.size();
+    return InferenceGraph::Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), infos.begin(),
+                                 vertexCount);
+}
+
+}  // namespace
+
+InferenceGraph::InferenceGraph(const KnowledgeBase& kb) : kb_(kb), graph_(buildGraph(kb)) {
     for (FactId fact = 0; fact < kb.facts.size(); ++fact) graph_[factVertex(fact)] = {VertexKind::Fact, fact};
     for (RuleId rule = 0; rule < kb.rules.size(); ++rule) graph_[ruleVertex(rule)] = {VertexKind::Rule, rule};
     for (CauseId cause = 0; cause < kb.causes.size(); ++cause)
         graph_[causeVertex(cause)] = {VertexKind::Cause, cause};
+}
 
-    for (RuleId rule = 0; rule < kb.rules.size(); ++rule) {
-        for (FactId fact : factsRead(kb.rules[rule].condition))
-            add_edge(factVertex(fact), ruleVertex(rule), EdgeInfo{EdgeKind::Reads, 0}, graph_);
-        for (const auto& conclusion : kb.rules[rule].conclusions) {
-            switch (conclusion.kind) {
-                case engine::Conclusion::Kind::Sets:
-                    add_edge(ruleVertex(rule), factVertex(conclusion.fact), EdgeInfo{EdgeKind::Sets, 0}, graph_);
-                    break;
-                case engine::Conclusion::Kind::Supports:
-                    add_edge(ruleVertex(rule), causeVertex(conclusion.cause),
-                             EdgeInfo{EdgeKind::Supports, conclusion.certainty}, graph_);
-                    break;
-                case engine::Conclusion::Kind::Excludes:
-                    add_edge(ruleVertex(rule), causeVertex(conclusion.cause),
-                             EdgeInfo{EdgeKind::Excludes, conclusion.certainty}, graph_);
-                    break;
-            }
-        }
+template <typename Visit>
+void InferenceGraph::forEachEdgeInRuleOrder(Visit&& visit) const {
+    // Every edge has a rule at one end. In-edges come sorted by source, which
+    // is the ascending order in which factsRead lists (and the graph was given)
+    // a rule's reads; out-edges keep the order of the rule's conclusions.
+    for (RuleId rule = 0; rule < kb_.rules.size(); ++rule) {
+        for (auto [edge, end] = in_edges(ruleVertex(rule), graph_); edge != end; ++edge) visit(*edge);
+        for (auto [edge, end] = out_edges(ruleVertex(rule), graph_); edge != end; ++edge) visit(*edge);
     }
 }
 
@@ -197,36 +227,37 @@ std::string quoted(const std::string& text) {
 void InferenceGraph::writeGraphviz(std::ostream& out, std::optional<CauseId> onlyCause) const {
     const std::vector<bool> keep =
             onlyCause ? reaching(causeVertex(*onlyCause)) : std::vector<bool>(num_vertices(graph_), true);
-    auto keepVertex = [&keep](Vertex vertex) { return static_cast<bool>(keep[vertex]); };
-    auto keepEdge = [this, &keep](Graph::edge_descriptor edge) {
-        return keep[source(edge, graph_)] && keep[target(edge, graph_)];
-    };
-    boost::filtered_graph<Graph, std::function<bool(Graph::edge_descriptor)>, std::function<bool(Vertex)>>
-            view(graph_, keepEdge, keepVertex);
-
-    auto writeVertex = [this](std::ostream& os, Vertex vertex) {
+    // The layout of boost::write_graphviz, which this replaces (it would list
+    // the edges by source vertex, not in rule order).
+    out << "digraph G {\n" << "rankdir=LR;\n";
+    for (Vertex vertex = 0; vertex < num_vertices(graph_); ++vertex) {
+        if (!keep[vertex]) continue;
         const VertexInfo& info = graph_[vertex];
-        os << "[label=" << quoted(vertexName(vertex));
+        out << vertex << "[label=" << quoted(vertexName(vertex));
         switch (info.kind) {
             case VertexKind::Fact:
-                os << ", shape=ellipse" << (kb_.facts[info.id].askable ? ", style=bold" : ", style=dashed");
+                out << ", shape=ellipse" << (kb_.facts[info.id].askable ? ", style=bold" : ", style=dashed");
                 break;
-            case VertexKind::Rule: os << ", shape=box"; break;
-            case VertexKind::Cause: os << ", shape=doubleoctagon"; break;
+            case VertexKind::Rule: out << ", shape=box"; break;
+            case VertexKind::Cause: out << ", shape=doubleoctagon"; break;
         }
-        os << "]";
-    };
-    auto writeEdge = [this](std::ostream& os, Graph::edge_descriptor edge) {
+        out << "];\n";
+    }
+    forEachEdgeInRuleOrder([&](Graph::edge_descriptor edge) {
+        const Vertex from = source(edge, graph_);
+        const Vertex to = target(edge, graph_);
+        if (!keep[from] || !keep[to]) return;
+        out << from << "->" << to << " ";
         const EdgeInfo& info = graph_[edge];
         switch (info.kind) {
             case EdgeKind::Reads: break;
-            case EdgeKind::Sets: os << "[style=dashed]"; break;
-            case EdgeKind::Supports: os << "[label=\"+" << info.certainty << "\", color=darkgreen]"; break;
-            case EdgeKind::Excludes: os << "[label=\"-" << info.certainty << "\", color=red]"; break;
+            case EdgeKind::Sets: out << "[style=dashed]"; break;
+            case EdgeKind::Supports: out << "[label=\"+" << info.certainty << "\", color=darkgreen]"; break;
+            case EdgeKind::Excludes: out << "[label=\"-" << info.certainty << "\", color=red]"; break;
         }
-    };
-    boost::write_graphviz(out, view, writeVertex, writeEdge,
-                          [](std::ostream& os) { os << "rankdir=LR;\n"; });
+        out << ";\n";
+    });
+    out << "}\n";
 }
 
 GraphData InferenceGraph::data(std::optional<CauseId> onlyCause) const {
@@ -240,13 +271,12 @@ GraphData InferenceGraph::data(std::optional<CauseId> onlyCause) const {
         data.nodes.push_back({vertexId(vertex), kindName[static_cast<int>(info.kind)], vertexName(vertex),
                               info.kind == VertexKind::Fact && kb_.facts[info.id].askable});
     }
-    for (auto [edge, end] = edges(graph_); edge != end; ++edge) {
-        const Vertex from = source(*edge, graph_);
-        const Vertex to = target(*edge, graph_);
-        if (!keep[from] || !keep[to]) continue;
-        data.edges.push_back({vertexId(from), vertexId(to), edgeKindName(graph_[*edge].kind),
-                              graph_[*edge].certainty});
-    }
+    forEachEdgeInRuleOrder([&](Graph::edge_descriptor edge) {
+        const Vertex from = source(edge, graph_);
+        const Vertex to = target(edge, graph_);
+        if (!keep[from] || !keep[to]) return;
+        data.edges.push_back({vertexId(from), vertexId(to), edgeKindName(graph_[edge].kind), graph_[edge].certainty});
+    });
     return data;
 }
 

@@ -183,7 +183,8 @@ TEST(ParserComments, KeepTextPositionAndTrailingFlag) {
 TEST(ParserRecovery, ReportsEachBrokenDeclarationAndKeepsTheRest) {
     const std::string text =
         "fact a bool\nfact b: bool\nrule r when then set x\nrule s when b then set a\ncause\ntest \"t\"\n";
-    const dsl::ParseResult result = dsl::parse(dsl::SourceFile("r.rules", text));
+    const dsl::SourceFile source("r.rules", text);  // the tree's names view its text
+    const dsl::ParseResult result = dsl::parse(source);
     ASSERT_EQ(result.diagnostics.size(), 3u);
     EXPECT_EQ(result.file.facts.size(), 1u);
     EXPECT_EQ(result.file.rules.size(), 1u);

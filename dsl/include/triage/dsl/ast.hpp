@@ -1,11 +1,16 @@
-// The abstract syntax tree of a .rules file: plain value types with byte spans.
-// The grammar (parser.cpp) fills it; the checker, formatter and lowering read it.
+// The abstract syntax tree of a .rules file: plain value types with byte spans;
+// names and literals view the file's text, so its SourceFile must outlive the
+// tree. The grammar (parser.cpp) fills it; the checker, formatter and lowering read it.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "triage/engine/inline_list.hpp"
 
 namespace triage::ast {
 
@@ -20,8 +25,30 @@ struct Located {
     SourceSpan span;
 };
 
+/// A name or literal as written: a view into the text of its SourceFile,
+/// which outlives the syntax tree in every caller. Reads like a
+/// std::string_view and converts to std::string where one is needed (map
+/// keys, messages); 16 bytes and no heap block, where a std::string is 32
+/// bytes and allocates past 15 characters (the whole AST is alive at the
+/// peak of a load).
+class SourceText : public std::string_view {
+public:
+    constexpr SourceText() = default;
+    constexpr SourceText(const char* text) : std::string_view(text) {}
+    constexpr SourceText(const char* text, std::size_t size) : std::string_view(text, size) {}
+    constexpr explicit SourceText(std::string_view text) : std::string_view(text) {}
+    SourceText(const std::string&) = delete;  // would dangle when the string goes
+    operator std::string() const { return std::string(data(), size()); }
+};
+
+inline std::string operator+(std::string a, SourceText b) { return a.append(b); }
+inline std::string operator+(SourceText a, const std::string& b) { return std::string(a).append(b); }
+inline std::string operator+(const char* a, SourceText b) { return std::string(a).append(b); }
+inline std::string operator+(SourceText a, const char* b) { return std::string(a).append(b); }
+inline std::string operator+(SourceText a, SourceText b) { return std::string(a).append(b); }
+
 struct Identifier : Located {
-    std::string name;
+    SourceText name;
 };
 
 /// A literal as written: a word (enum value, true/false/yes/no), a number,
@@ -29,8 +56,33 @@ struct Identifier : Located {
 struct Literal : Located {
     enum class Kind { Word, Number, Code };
     Kind kind = Kind::Word;
-    std::string text;   // as written (for Word and Code; Number keeps its spelling too)
+    SourceText text;    // as written (for Word and Code; Number keeps its spelling too)
     double number = 0;  // Kind::Number only
+};
+
+/// An optional clause kept on the heap: 8 bytes in its declaration where a
+/// std::optional<Literal> takes 48, for clauses most declarations leave out
+/// (a rule's priority, a cause's prior). Reads like std::optional.
+template <typename T>
+class Boxed {
+public:
+    Boxed() = default;
+    Boxed(const Boxed& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    Boxed(Boxed&&) noexcept = default;
+    Boxed& operator=(const Boxed& other) { return *this = Boxed(other); }
+    Boxed& operator=(Boxed&&) noexcept = default;
+    Boxed& operator=(T value) {
+        value_ = std::make_unique<T>(std::move(value));
+        return *this;
+    }
+
+    bool has_value() const { return value_ != nullptr; }
+    explicit operator bool() const { return has_value(); }
+    const T& operator*() const { return *value_; }
+    const T* operator->() const { return value_.get(); }
+
+private:
+    std::unique_ptr<T> value_;
 };
 
 /// `nl "tekst"`: one language's text of a question, title, help or step.
@@ -71,8 +123,10 @@ struct KnownTest : Located {
 struct ConditionNode : Located {
     enum class Kind { Compare, Membership, Known, And, Or, Not, Group };
     Kind kind = Kind::Compare;
-    std::uint32_t index = 0;              // into compares / memberships / knowns (32 bits: 8 bytes a node less)
-    std::vector<std::uint32_t> children;  // And/Or: 2+; Not/Group (parentheses): 1
+    std::uint32_t index = 0;  // into compares / memberships / knowns (32 bits: 8 bytes a node less)
+    // And/Or: 2+; Not/Group (parentheses): 1. Up to three without a heap
+    // block: the whole AST is alive at the peak of a load.
+    engine::InlineList<std::uint32_t, 3> children;
 };
 
 struct Condition : Located {
@@ -114,7 +168,7 @@ struct FixStepDecl : Located {
 /// `cause id` with prior, title and fix steps.
 struct CauseDecl : Located {
     Identifier name;
-    std::optional<Literal> prior;
+    Boxed<Literal> prior;
     Texts title;
     std::vector<FixStepDecl> steps;
 };
@@ -130,8 +184,8 @@ struct ConclusionDecl : Located {
 struct RuleDecl : Located {
     Identifier name;
     Condition condition;
-    std::vector<ConclusionDecl> conclusions;
-    std::optional<Literal> priority;
+    engine::InlineList<ConclusionDecl, 1> conclusions;  // nearly always one: no heap block for it
+    Boxed<Literal> priority;
 };
 
 /// `given fact = value` inside a test.

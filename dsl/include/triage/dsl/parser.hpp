@@ -20,6 +20,7 @@ struct ParseResult {
 
 /// Parses one file. On a syntax error, skips to the next top-level keyword at
 /// the start of a line and goes on, so one file can report several errors.
+/// The tree's names view `file`'s text: keep `file` alive while reading them.
 ParseResult parse(const SourceFile& file);
 
 }  // namespace triage::dsl

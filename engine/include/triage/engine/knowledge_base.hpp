@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "triage/engine/inline_list.hpp"
+#include "triage/engine/shared_name.hpp"
 #include "triage/engine/value.hpp"
 
 namespace triage::engine {
@@ -20,7 +22,7 @@ using RuleId = std::uint32_t;
 
 /// Where a declaration came from, for messages that point back at the rules.
 struct Origin {
-    std::string file;
+    SharedName file;  // one string per file, shared by its declarations
     int line = 0;
     int column = 0;
 };
@@ -44,22 +46,22 @@ struct Fact {
     Origin origin;
 };
 
-/// One test on one fact.
+/// One test on one fact. 48 bytes: a large rule base holds millions.
 struct Atom {
-    enum class Op { Eq, Ne, In, Lt, Le, Gt, Ge, Known, Unknown };
+    enum class Op : std::uint8_t { Eq, Ne, In, Lt, Le, Gt, Ge, Known, Unknown };
     FactId fact = 0;
     Op op = Op::Eq;
-    Value value;              // Eq, Ne, comparisons
-    std::vector<Value> set;   // In: sorted
-    std::string setName;      // In over a code group: its name, for explanations
+    Value value;                   // Eq, Ne, comparisons
+    InlineList<Value, 1> set;      // In: sorted
+    SharedName setName;            // In over a code group: its name, for explanations
 };
 
 /// A condition tree in a flat array; the root is the last node.
 struct ConditionNode {
-    enum class Kind { Atom, And, Or, Not, True };
+    enum class Kind : std::uint8_t { Atom, And, Or, Not, True };
     Kind kind = Kind::True;
-    std::uint32_t atom = 0;                // Kind::Atom: index into Condition::atoms
-    std::vector<std::uint32_t> children;   // And/Or/Not
+    std::uint32_t atom = 0;                  // Kind::Atom: index into Condition::atoms
+    InlineList<std::uint32_t, 3> children;   // And/Or/Not; up to three without allocating
 };
 
 struct Condition {
@@ -81,7 +83,7 @@ struct Conclusion {
 struct Rule {
     std::string name;
     Condition condition;
-    std::vector<Conclusion> conclusions;
+    InlineList<Conclusion, 1> conclusions;  // nearly always one: kept in the rule, no heap block
     int priority = 0;
     Origin origin;
 };
