@@ -99,8 +99,8 @@ private:
     bool onHeap() const { return size_ > Inline; }
     T* local() { return reinterpret_cast<T*>(storage_); }
     const T* local() const { return reinterpret_cast<const T*>(storage_); }
-    // The heap pointer shares the storage of the inline elements; memcpy,
-    // because for 32-bit elements it is only 4-byte aligned.
+    // The heap pointer shares the storage of the inline elements (read with
+    // memcpy, which any alignment allows).
     T* heap() const {
         T* pointer;
         std::memcpy(&pointer, storage_, sizeof pointer);
@@ -132,8 +132,15 @@ private:
         other.size_ = 0;
     }
 
+    // The storage comes first and is pointer-aligned: the heap pointer kept in
+    // it must sit where LeakSanitizer (and any other pointer scan) looks, or a
+    // list kept alive until exit reads as a leak. 16 bytes for three 32-bit
+    // elements all the same: 12 bytes of storage, then the size.
+    alignas(alignof(T) > alignof(T*) ? alignof(T) : alignof(T*))
+        unsigned char storage_[std::max(Inline * sizeof(T), sizeof(T*))] = {};
     std::uint32_t size_ = 0;
-    alignas(T) unsigned char storage_[std::max(Inline * sizeof(T), sizeof(T*))] = {};
 };
+
+static_assert(sizeof(InlineList<std::uint32_t, 3>) == 16, "condition children: 12 bytes inline, then the size");
 
 }  // namespace triage::engine
