@@ -180,26 +180,6 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep
     }
 }
 
-void OnePassEvaluation::conclude(const std::vector<RankedCause>& ranking, std::size_t top,
-                                 std::optional<Diagnosis>& conclusion) const {
-    // diagnose() without allocating: the vectors keep their capacity between tickets.
-    if (ranking.empty()) {
-        conclusion.reset();
-        return;
-    }
-    if (!conclusion) conclusion.emplace();
-    Diagnosis& found = *conclusion;
-    found.cause = ranking.front().cause;
-    found.score = ranking.front().score;
-    const std::size_t shown = std::clamp<std::size_t>(top, 1, ranking.size());
-    found.runnersUp.assign(ranking.begin() + 1, ranking.begin() + static_cast<std::ptrdiff_t>(shown));
-    found.confident = meetsStopPolicy(model_->stopPolicy, ranking);
-    found.steps.clear();
-    const Cause& cause = model_->kb().causes[found.cause];
-    for (std::uint32_t step = 0; step < cause.steps.size(); ++step)
-        if (evaluateCondition(cause.steps[step].when, values_) != Truth::False) found.steps.push_back(step);
-}
-
 void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
                                  TicketResult& result) {
     const RuleIndex& index = model_->index();
@@ -235,7 +215,8 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
 
     // The stop policy reads the runner-up, even when only the top is wanted.
     rank(result.ranking, std::max<std::size_t>(options.top, 2));
-    conclude(result.ranking, options.top, result.conclusion);
+    // The stop policy reads the whole kept ranking; the runners-up shown stop at `top`.
+    diagnoseInto(*model_, result.ranking, options.top > 0 ? options.top - 1 : 0, values_, result.conclusion);
     if (result.ranking.size() > options.top) result.ranking.resize(options.top);
     result.fired.clear();
     if (options.wantFired) {

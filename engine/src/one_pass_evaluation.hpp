@@ -45,7 +45,6 @@ private:
     void fire(RuleId rule);
     std::optional<Value> derivedValue(FactId fact) const;
     void rank(std::vector<RankedCause>& ranking, std::size_t keep);
-    void conclude(const std::vector<RankedCause>& ranking, std::size_t top, std::optional<Diagnosis>& conclusion) const;
 
     std::shared_ptr<const Model> model_;
     const CompiledRules& compiled_;

@@ -145,6 +145,8 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
             if (tested.insert({guard.fact, guard.value.raw()}).second) ++distinctValues[guard.fact];
     }
 
+    // (fact, value) -> bucket, while building; lookups use denseBuckets_ and hashedBuckets_.
+    std::unordered_map<std::pair<FactId, double>, std::uint32_t, KeyHash> bucketOf;
     std::vector<bool> isGuardFact(factCount, false);
     for (RuleId id = 0; id < ruleCount; ++id) {
         const Rule& rule = kb.rules[id];
@@ -164,7 +166,7 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
         }
         const Guard& guard = *index.guards[id];
         isGuardFact[guard.fact] = true;
-        auto [it, inserted] = index.bucketOf_.try_emplace({guard.fact, guard.value.raw()},
+        auto [it, inserted] = bucketOf.try_emplace({guard.fact, guard.value.raw()},
                                                           static_cast<std::uint32_t>(index.buckets.size()));
         if (inserted) index.buckets.emplace_back();
         Bucket& bucket = index.buckets[it->second];
@@ -192,20 +194,19 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
         index.denseRange_[fact] = {static_cast<std::uint32_t>(index.denseBuckets_.size()),
                                    static_cast<std::uint32_t>(count)};
         for (std::uint32_t value = 0; value < count; ++value) {
-            auto it = index.bucketOf_.find({fact, Value::symbol(value).raw()});
-            index.denseBuckets_.push_back(it == index.bucketOf_.end() ? noBucket : it->second);
+            auto it = bucketOf.find({fact, Value::symbol(value).raw()});
+            index.denseBuckets_.push_back(it == bucketOf.end() ? noBucket : it->second);
         }
     }
     std::size_t slots = 8;
-    while (slots < index.bucketOf_.size() * 2) slots *= 2;
+    while (slots < bucketOf.size() * 2) slots *= 2;
     index.hashedBuckets_.resize(slots);
-    for (const auto& [key, bucket] : index.bucketOf_) {
+    for (const auto& [key, bucket] : bucketOf) {
         if (index.denseRange_[key.first].count != 0) continue;  // found through denseBuckets_
         std::size_t slot = KeyHash{}(key) & (slots - 1);
         while (index.hashedBuckets_[slot].bucket != noBucket) slot = (slot + 1) & (slots - 1);
         index.hashedBuckets_[slot] = {key.second, key.first, bucket};
     }
-    index.bucketOf_ = {};
     index.firingRank = firingRanks(kb);
     return index;
 }

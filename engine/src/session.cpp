@@ -33,16 +33,28 @@ bool meetsStopPolicy(const StopPolicy& policy, const std::vector<RankedCause>& r
 }
 
 std::optional<Diagnosis> diagnose(const Model& model, const std::vector<RankedCause>& ranking, FactValues values) {
-    if (ranking.empty()) return std::nullopt;
-    Diagnosis result;
-    result.cause = ranking.front().cause;
-    result.score = ranking.front().score;
-    result.runnersUp.assign(ranking.begin() + 1, ranking.end());
-    result.confident = meetsStopPolicy(model.stopPolicy, ranking);
-    const Cause& cause = model.kb().causes[result.cause];
+    std::optional<Diagnosis> conclusion;
+    diagnoseInto(model, ranking, ranking.size(), values, conclusion);
+    return conclusion;
+}
+
+void diagnoseInto(const Model& model, const std::vector<RankedCause>& ranking, std::size_t runnersUp,
+                  FactValues values, std::optional<Diagnosis>& conclusion) {
+    if (ranking.empty()) {
+        conclusion.reset();
+        return;
+    }
+    if (!conclusion) conclusion.emplace();
+    Diagnosis& found = *conclusion;  // assigned field by field: the vectors keep their capacity
+    found.cause = ranking.front().cause;
+    found.score = ranking.front().score;
+    const std::size_t shown = std::min(runnersUp, ranking.size() - 1);
+    found.runnersUp.assign(ranking.begin() + 1, ranking.begin() + 1 + static_cast<std::ptrdiff_t>(shown));
+    found.confident = meetsStopPolicy(model.stopPolicy, ranking);
+    found.steps.clear();
+    const Cause& cause = model.kb().causes[found.cause];
     for (std::uint32_t step = 0; step < cause.steps.size(); ++step)
-        if (evaluateCondition(cause.steps[step].when, values) != Truth::False) result.steps.push_back(step);
-    return result;
+        if (evaluateCondition(cause.steps[step].when, values) != Truth::False) found.steps.push_back(step);
 }
 
 std::optional<Question> Session::nextQuestion() const {

@@ -16,6 +16,10 @@ bool meetsStopPolicy(const StopPolicy& policy, const std::vector<RankedCause>& r
 /// The conclusion drawn from a ranking (best first) and the facts known; none
 /// when no cause has support.
 std::optional<Diagnosis> diagnose(const Model& model, const std::vector<RankedCause>& ranking, FactValues values);
+/// The same into `conclusion`, reusing its storage (the batch path), with at
+/// most `runnersUp` runners-up.
+void diagnoseInto(const Model& model, const std::vector<RankedCause>& ranking, std::size_t runnersUp,
+                  FactValues values, std::optional<Diagnosis>& conclusion);
 
 struct Session::State {
     explicit State(const Model& model) : memory(model) {}

@@ -58,8 +58,6 @@ private:
     };
     // Codes and numbers are found in an open-addressing table (no node to
     // chase); a bool or enum value indexes its fact's slice of denseBuckets_.
-    // bucketOf_ is only used while building.
-    std::unordered_map<std::pair<FactId, double>, std::uint32_t, KeyHash> bucketOf_;
     static constexpr std::uint32_t noBucket = ~std::uint32_t{0};
     struct HashedBucket {
         double value = 0;
@@ -69,7 +67,7 @@ private:
     std::vector<HashedBucket> hashedBuckets_;  // power-of-two size, at most half full
     struct DenseRange {
         std::uint32_t first = 0;
-        std::uint32_t count = 0;  // 0: the fact's buckets are in bucketOf_
+        std::uint32_t count = 0;  // 0: the fact's buckets are in hashedBuckets_
     };
     std::vector<DenseRange> denseRange_;       // per fact
     std::vector<std::uint32_t> denseBuckets_;  // bucket index or noBucket
