@@ -1,6 +1,7 @@
 #include "plain_ticket_reader.hpp"
 
 #include <string>
+#include <utility>
 
 namespace triage::cli {
 
@@ -9,13 +10,39 @@ namespace {
 using simdjson::ondemand::json_type;
 using simdjson::ondemand::value;
 
+// Keys and string values are read raw, where they lie between their quotes:
+// simdjson's unescaping copies every string, and no fact, cause or keyword
+// name and no valid value contains a backslash. So an escaped key or value
+// matches nothing here and the line goes to the DOM reader, which unescapes.
+
+/// A field's key as written. The value's first byte is found from the
+/// structural index; between it and the key's closing quote lie only
+/// blanks and the colon.
+std::string_view rawKey(simdjson::ondemand::field& field) {
+    const char* start = reinterpret_cast<const char*>(field.key().raw());
+    const char* end = field.value().raw_json_token().data();
+    do --end;
+    while (*end != ':');
+    do --end;
+    while (*end != '"');
+    return {start, static_cast<std::size_t>(end - start)};
+}
+
+/// A string value as written, `found` must be a string. Its token runs to
+/// the next structural character, blanks included.
+std::string_view rawString(value& found) {
+    std::string_view token = found.raw_json_token();
+    while (token.back() != '"') token.remove_suffix(1);
+    return token.substr(1, token.size() - 2);
+}
+
 bool readId(value found, Ticket& ticket) {
     if (ticket.id) return false;  // a repeated id: the DOM path keeps the first
     json_type type;
     if (found.type().get(type)) return false;
     if (type == json_type::string) {
         std::string_view text;
-        if (found.get_string().get(text)) return false;
+        if (found.get_string().get(text)) return false;  // ids may hold anything: unescaped
         ticket.id = std::string(text);
         return true;
     }
@@ -29,15 +56,15 @@ bool readFacts(value found, const engine::KnowledgeBase& kb, const FactNameTable
     simdjson::ondemand::object facts;
     if (found.get_object().get(facts)) return false;
     ticket.facts.reserve(16);
-    for (auto field : facts) {
-        std::string_view name;
-        if (field.unescaped_key().get(name)) return false;
-        const auto id = factNames.find(name);
+    for (auto entry : facts) {
+        simdjson::ondemand::field field;
+        if (std::move(entry).get(field)) return false;
+        const auto id = factNames.find(rawKey(field));
         if (!id) return false;
         const engine::Fact& fact = kb.fact(*id);
-        value factValue;
+        value factValue = field.value();
         json_type type;
-        if (field.value().get(factValue) || factValue.type().get(type)) return false;
+        if (factValue.type().get(type)) return false;
         switch (type) {
             case json_type::null: {
                 bool isNull = false;
@@ -51,10 +78,8 @@ bool readFacts(value found, const engine::KnowledgeBase& kb, const FactNameTable
                 continue;
             }
             case json_type::string: {
-                std::string_view text;
-                if (factValue.get_string().get(text)) return false;
                 std::string reason;
-                const auto known = engine::parseValue(fact, text, reason);
+                const auto known = engine::parseValue(fact, rawString(factValue), reason);
                 if (!known) return false;
                 ticket.facts.emplace_back(*id, *known);
                 continue;
@@ -86,10 +111,11 @@ bool readPlainTicket(simdjson::ondemand::parser& parser, const engine::Knowledge
     if (parser.iterate(json.data(), json.size(), json.size() + simdjson::SIMDJSON_PADDING).get(document)) return false;
     simdjson::ondemand::object object;
     if (document.get_object().get(object)) return false;
-    for (auto field : object) {
-        std::string_view key;
-        value found;
-        if (field.unescaped_key().get(key) || field.value().get(found)) return false;
+    for (auto entry : object) {
+        simdjson::ondemand::field field;
+        if (std::move(entry).get(field)) return false;
+        const std::string_view key = rawKey(field);
+        value found = field.value();
         bool read = false;
         if (key == "id") {
             read = readId(found, ticket);
