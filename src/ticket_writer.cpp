@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 
 #include <fmt/compile.h>
@@ -10,7 +11,13 @@ namespace triage::cli {
 
 namespace {
 
-void appendText(fmt::memory_buffer& out, std::string_view text) { out.append(text.data(), text.data() + text.size()); }
+/// fmt's append copies in a checked loop, ~80 instructions for a short key;
+/// a line is a dozen short pieces, so grow once and copy whole.
+void appendText(fmt::memory_buffer& out, std::string_view text) {
+    const std::size_t size = out.size();
+    out.resize(size + text.size());
+    std::memcpy(out.data() + size, text.data(), text.size());
+}
 
 void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::string>& text) {
     if (text) {
@@ -32,24 +39,39 @@ void appendKey(fmt::memory_buffer& out, bool& first, std::string_view quotedKey)
 
 void appendScore(fmt::memory_buffer& out, double score) {
     // Every line has a score in [0, 1]: scale, round and print three digits
-    // by hand. Scaling is off by at most 1e-13, so only a value within that
-    // of a rounding tie (x.xxx5) could round the wrong way: those, and
-    // anything unusual, go to fmt, which rounds the exact binary value.
-    const double scaled = score * 1000.0;
-    const double below = std::floor(scaled);
-    if (!(score >= 0.0 && score < 1.0e6) || std::signbit(score) || std::abs(scaled - below - 0.5) < 1.0e-6) {
+    // by hand, rounding the exact binary value as fmt does. The scaled value
+    // is rounded, but fma gives its rounding error exactly, and that error
+    // decides a value that lands on a tie (x.xxx5). Exact ties, and anything
+    // unusual, go to fmt.
+    if (!(score >= 0.0 && score < 1.0e6) || std::signbit(score)) {
         fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
         return;
     }
-    const auto thousandths = static_cast<std::uint64_t>(scaled - below > 0.5 ? below + 1 : below);
+    const double scaled = score * 1000.0;
+    const double below = std::floor(scaled);
+    const double fraction = scaled - below;  // exact: both are below 2^30
+    if (fraction == 0.5) {
+        const double error = std::fma(score, 1000.0, -scaled);  // score * 1000 = scaled + error
+        if (error == 0.0) {
+            fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
+            return;
+        }
+    }
+    const bool up = fraction > 0.5 || (fraction == 0.5 && std::fma(score, 1000.0, -scaled) > 0.0);
+    const auto thousandths = static_cast<std::uint64_t>(up ? below + 1 : below);
     char text[32];
-    char* end = fmt::format_to(text, FMT_COMPILE("{}"), thousandths / 1000);
-    const auto fraction = static_cast<unsigned>(thousandths % 1000);
+    char* end = text;
+    if (const std::uint64_t whole = thousandths / 1000; whole < 10) {
+        *end++ = static_cast<char>('0' + whole);
+    } else {
+        end = fmt::format_to(text, FMT_COMPILE("{}"), whole);
+    }
+    const auto fraction3 = static_cast<unsigned>(thousandths % 1000);
     *end++ = '.';
-    *end++ = static_cast<char>('0' + fraction / 100);
-    *end++ = static_cast<char>('0' + fraction / 10 % 10);
-    *end++ = static_cast<char>('0' + fraction % 10);
-    out.append(text, end);
+    *end++ = static_cast<char>('0' + fraction3 / 100);
+    *end++ = static_cast<char>('0' + fraction3 / 10 % 10);
+    *end++ = static_cast<char>('0' + fraction3 % 10);
+    appendText(out, std::string_view(text, static_cast<std::size_t>(end - text)));
 }
 
 namespace {
@@ -148,6 +170,15 @@ std::optional<ResultFields> ResultFields::parse(std::string_view list, std::stri
     return fields;
 }
 
+TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : kb_(kb), fields_(fields) {
+    quotedCauses_.reserve(kb.causes.size());
+    for (const auto& cause : kb.causes) {
+        fmt::memory_buffer quoted;
+        appendJsonString(quoted, cause.name);
+        quotedCauses_.push_back(fmt::to_string(quoted));
+    }
+}
+
 void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
                                const engine::TicketResult& result, std::size_t top) const {
     bool first = true;
@@ -160,7 +191,7 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
     if (fields_.cause) {
         appendKey(out, first, "\"cause\":");
         if (conclusion) {
-            appendJsonString(out, kb_.cause(conclusion->cause).name);
+            appendText(out, quotedCauses_[conclusion->cause]);
         } else {
             appendText(out, "null");
         }
@@ -175,7 +206,7 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         for (std::size_t i = 0; i < result.ranking.size() && i < top; ++i) {
             if (i) out.push_back(',');
             appendText(out, "{\"cause\":");
-            appendJsonString(out, kb_.cause(result.ranking[i].cause).name);
+            appendText(out, quotedCauses_[result.ranking[i].cause]);
             appendText(out, ",\"score\":");
             appendScore(out, result.ranking[i].score);
             out.push_back('}');

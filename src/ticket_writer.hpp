@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -30,7 +31,7 @@ struct ResultFields {
 
 class TicketWriter {
 public:
-    TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : kb_(kb), fields_(fields) {}
+    TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields);
 
     /// {"id":..,"cause":..,"score":..,"ranking":[..],"fix":[..],"fired":[..],"ask":[..]}\n
     /// `top` caps the ranking (the evaluation may have ranked more, for --eval).
@@ -46,6 +47,7 @@ public:
 private:
     const engine::KnowledgeBase& kb_;
     ResultFields fields_;
+    std::vector<std::string> quotedCauses_;  // per cause, its name as a JSON string: every line has one or more
 };
 
 /// Appends `text` as a JSON string literal, quotes included.

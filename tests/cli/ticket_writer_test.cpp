@@ -32,6 +32,12 @@ TEST(TicketWriter, ScoresAreWrittenExactlyAsFmtWritesThem) {
         for (double value : {tie, std::nextafter(tie, 0.0), std::nextafter(tie, 2.0), thousandths / 1000.0})
             ASSERT_EQ(scoreText(value), fmt::format("{:.3f}", value)) << value;
     }
+    // Binary fractions: x.xxx5 exactly, and their neighbours.
+    for (int parts = 0; parts <= 8192; ++parts) {
+        const double exact = parts / 8192.0;
+        for (double value : {exact, std::nextafter(exact, 0.0), std::nextafter(exact, 2.0)})
+            ASSERT_EQ(scoreText(value), fmt::format("{:.3f}", value)) << value;
+    }
     for (double value : {0.0, -0.0, 1.0, 0.0625, 0.9995, 0.99949999, 1234.5675, -0.25, 1e300, std::nan("")})
         EXPECT_EQ(scoreText(value), fmt::format("{:.3f}", value)) << value;
 }
