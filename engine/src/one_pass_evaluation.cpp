@@ -35,6 +35,7 @@ void OnePassEvaluation::reset() {
     agenda_.clear();
     fired_.clear();
     concluded_.clear();
+    supported_.clear();
     if (++epoch_ == 0) {  // wrapped: stamps from 2^32 tickets ago would look current
         std::fill(candidateEpoch_.begin(), candidateEpoch_.end(), 0);
         std::fill(firedEpoch_.begin(), firedEpoch_.end(), 0);
@@ -128,6 +129,7 @@ bool OnePassEvaluation::accumulateEvidence() {
             }
             if (effect.supports) {
                 evidence.disbelievedBySupport *= 1.0 - effect.certainty;
+                if (!evidence.supported) supported_.push_back(effect.cause);
                 evidence.supported = true;
             } else {
                 evidence.keptByExclusion *= 1.0 - effect.certainty;
@@ -145,6 +147,7 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep
     if (accumulateEvidence() && !firedSorted_) {
         for (CauseId cause : concluded_) evidence_[cause].epoch = 0;  // never the current epoch
         concluded_.clear();
+        supported_.clear();
         std::sort(fired_.begin(), fired_.end());
         firedSorted_ = true;
         accumulateEvidence();
@@ -156,9 +159,9 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep
     // sorted while scoring (a ticket concludes 10-40 causes): no sort at all.
     constexpr std::size_t insertionLimit = 8;
     ranking.clear();
-    for (CauseId cause : concluded_) {
+    // Only supported causes are ranked: a cause with exclusions alone is not a diagnosis.
+    for (CauseId cause : supported_) {
         const Evidence& evidence = evidence_[cause];
-        if (!evidence.supported) continue;
         const RankedCause ranked{cause, combineEvidence(effects_.prior(cause), 1.0 - evidence.disbelievedBySupport,
                                                         1.0 - evidence.keptByExclusion)};
         if (keep > insertionLimit) {

@@ -73,6 +73,7 @@ private:
     bool firedSorted_ = false;  // fired_ ascending (it is sorted only when read in order)
     std::vector<Evidence> evidence_;  // per cause
     std::vector<CauseId> concluded_;  // causes with evidence this ticket
+    std::vector<CauseId> supported_;  // those of them some fired rule supports: the ones ranked
 };
 
 }  // namespace triage::engine

@@ -12,6 +12,9 @@ namespace triage::engine {
 /// (each 1 - prod(1 - c) over the fired rules for / against it). In [0, 1].
 /// Inline: the batch path calls it for every cause of every ticket.
 inline double combineEvidence(double prior, double belief, double disbelief) {
+    // Most causes have no disbelief, and then the certainty is the belief
+    // itself: the general formula below gives the same bits, after a division.
+    if (disbelief == 0.0) return prior + belief * (1.0 - prior);
     const double overlap = belief < disbelief ? belief : disbelief;
     const double certainty = overlap >= 1.0 ? 0.0 : (belief - disbelief) / (1.0 - overlap);
     return certainty >= 0 ? prior + certainty * (1.0 - prior) : prior * (1.0 + certainty);
