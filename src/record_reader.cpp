@@ -3,17 +3,64 @@
 #include <algorithm>
 #include <cstring>
 
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace triage::cli {
 
 namespace {
 
 constexpr std::size_t readBlock = 1 << 20;
+// A mapped chunk's records are 32-bit offsets from its start; blank lines and
+// skipped long records could otherwise stretch one chunk past that.
+constexpr std::size_t maxMappedChunkSpan = std::size_t{1} << 30;
+
+bool startsWithByteOrderMark(std::string_view text) { return text.substr(0, 3) == "\xEF\xBB\xBF"; }
 
 bool isBlank(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
 }  // namespace
+
+RecordReader::RecordReader(std::FILE* input, Syntax syntax) : input_(input), syntax_(syntax) { mapInput(); }
+
+RecordReader::~RecordReader() {
+    if (mapping_) munmap(mapping_, mappingSize_);
+}
+
+bool RecordReader::mapInput() {
+    const int fd = input_ ? fileno(input_) : -1;
+    struct stat info {};
+    if (fd < 0 || fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) return false;
+    if (lseek(fd, 0, SEEK_CUR) != 0) return false;  // someone read from it already
+    const auto size = static_cast<std::size_t>(info.st_size);
+    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    // Pages past a file's end are not readable, so the file is mapped over the
+    // start of a zero-filled reservation one padding longer: simdjson may read
+    // past the last record. (A file truncated while we read it would still
+    // fault; helpdesk exports are not written while they are evaluated.)
+    const std::size_t total = (size + RecordChunk::readablePadding + page - 1) / page * page;
+    void* area = mmap(nullptr, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (area == MAP_FAILED) return false;
+    if (mmap(area, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        munmap(area, total);
+        return false;
+    }
+    madvise(area, size, MADV_SEQUENTIAL);  // read once, front to back
+    mapping_ = area;
+    mappingSize_ = total;
+    data_ = static_cast<const char*>(area);
+    filled_ = size;
+    started_ = true;
+    atEnd_ = true;  // fill() has nothing to add
+    if (startsWithByteOrderMark(pending())) {
+        position_ = 3;
+        consumed_ = 3;
+    }
+    return true;
+}
 
 std::size_t RecordReader::recordEnd(std::size_t from, std::uint64_t& lines) const {
     lines = 0;
@@ -22,7 +69,7 @@ std::size_t RecordReader::recordEnd(std::size_t from, std::uint64_t& lines) cons
     // toggles twice, so counting quotes is enough.
     bool quoted = false;
     for (std::size_t i = from; i < filled_; ++i) {
-        const char c = buffer_[i];
+        const char c = data_[i];
         if (c == '"') {
             quoted = !quoted;
         } else if (c == '\n') {
@@ -45,6 +92,7 @@ bool RecordReader::fill() {
         auto grown = std::make_unique_for_overwrite<char[]>(capacity_);
         if (filled_ > 0) std::memcpy(grown.get(), buffer_.get(), filled_);
         buffer_ = std::move(grown);
+        data_ = buffer_.get();
     }
     const std::size_t got = std::fread(buffer_.get() + filled_, 1, readBlock, input_);
     filled_ += got;
@@ -56,7 +104,7 @@ bool RecordReader::fill() {
     if (!started_) {
         started_ = true;
         // Windows tools start UTF-8 files with a byte-order mark; it is not part of the first record.
-        if (pending().substr(0, 3) == "\xEF\xBB\xBF") {
+        if (startsWithByteOrderMark(pending())) {
             position_ = 3;
             consumed_ += 3;
         }
@@ -72,7 +120,7 @@ void RecordReader::skipLongRecord(RecordChunk& chunk) {
     for (;;) {
         const std::size_t start = position_;
         for (; position_ < filled_; ++position_) {
-            const char c = buffer_[position_];
+            const char c = data_[position_];
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n') blank = false;
             if (syntax_ == Syntax::Csv && c == '"') {
                 quoted = !quoted;
@@ -92,8 +140,10 @@ void RecordReader::skipLongRecord(RecordChunk& chunk) {
 
 bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
     chunk.clear();
+    const std::size_t chunkStart = position_;
+    if (mapping_) chunk.mapped = data_ + chunkStart;
     std::uint64_t inner = 0;
-    while (chunk.records.size() < maxRecords) {
+    while (chunk.records.size() < maxRecords && (!mapping_ || position_ - chunkStart < maxMappedChunkSpan)) {
         std::size_t end = recordEnd(position_, inner);
         if (end == std::string::npos || end - position_ > maxRecordBytes) {
             if (filled_ - position_ > maxRecordBytes) {
@@ -104,19 +154,22 @@ bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
             if (position_ >= filled_) break;
             end = filled_;  // the last record has no line end
         }
-        std::string_view record(buffer_.get() + position_, end - position_);
+        std::string_view record(data_ + position_, end - position_);
         if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
         if (!isBlank(record)) {
-            const auto offset = static_cast<std::uint32_t>(chunk.text.size());
-            chunk.text.append(record);
-            chunk.records.push_back({offset, static_cast<std::uint32_t>(record.size()), line_});
+            std::size_t offset = position_ - chunkStart;
+            if (!mapping_) {
+                offset = chunk.text.size();
+                chunk.text.append(record);
+            }
+            chunk.records.push_back({static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(record.size()), line_});
         }
         const std::size_t consumed = std::min(end + 1, filled_) - position_;
         consumed_ += consumed;
         position_ += consumed;
         line_ += 1 + inner;
     }
-    chunk.text.append(RecordChunk::readablePadding, ' ');
+    if (!mapping_) chunk.text.append(RecordChunk::readablePadding, ' ');
     return !chunk.records.empty();
 }
 

@@ -17,24 +17,29 @@ namespace triage::cli {
 /// memory, so one runaway line (or an unclosed CSV quote) cannot exhaust it.
 inline constexpr std::size_t maxRecordBytes = std::size_t{1} << 20;
 
-/// A run of non-blank records copied out of the input.
+/// A run of non-blank records: views into the mapped input file, or copied
+/// out of a stream.
 struct RecordChunk {
     /// Bytes readable past the end of every record (the next records, or
-    /// spaces after the last): simdjson reads ahead, and may then parse a
+    /// zeros or spaces after the last): simdjson reads ahead, and may then parse a
     /// record where it lies, without copying it.
     static constexpr std::size_t readablePadding = 64;
     struct Record {
-        std::uint32_t offset = 0;  // into text
+        std::uint32_t offset = 0;  // into the chunk's bytes
         std::uint32_t size = 0;    // without the line end
         std::uint64_t line = 0;    // 1-based line where the record starts
         bool tooLong = false;      // longer than maxRecordBytes: no text, only its place
     };
-    std::string text;
+    std::string text;                 // the records' bytes when copied from a stream
+    const char* mapped = nullptr;     // else: where the chunk starts in the mapped file
     std::vector<Record> records;
 
-    std::string_view record(std::size_t i) const { return std::string_view(text).substr(records[i].offset, records[i].size); }
+    std::string_view record(std::size_t i) const {
+        return {(mapped ? mapped : text.data()) + records[i].offset, records[i].size};
+    }
     void clear() {
         text.clear();
+        mapped = nullptr;
         records.clear();
     }
 };
@@ -43,7 +48,13 @@ class RecordReader {
 public:
     enum class Syntax { JsonLines, Csv };
 
-    RecordReader(std::FILE* input, Syntax syntax) : input_(input), syntax_(syntax) {}
+    /// A regular file read from its start is mapped into memory, so that
+    /// chunks are views into it: the batch threads then take turns only to
+    /// find where records end, not to copy them. Other input is read in blocks.
+    RecordReader(std::FILE* input, Syntax syntax);
+    ~RecordReader();
+    RecordReader(const RecordReader&) = delete;
+    RecordReader& operator=(const RecordReader&) = delete;
 
     /// Replaces `chunk` with the next records, at most `maxRecords` of them.
     /// False when the input is exhausted and nothing was read.
@@ -59,13 +70,17 @@ private:
     /// buffer ends first. `lines` gets the newlines inside the record.
     std::size_t recordEnd(std::size_t from, std::uint64_t& lines) const;
     bool fill();
+    bool mapInput();
     /// Records the too-long record at position_ and reads past its end.
     void skipLongRecord(RecordChunk& chunk);
 
     std::FILE* input_;
     Syntax syntax_;
-    std::string_view pending() const { return {buffer_.get(), filled_}; }
-    std::unique_ptr<char[]> buffer_;  // read, not yet consumed: [position_, filled_)
+    std::string_view pending() const { return {data_, filled_}; }
+    std::unique_ptr<char[]> buffer_;  // a stream's bytes read, not yet consumed: [position_, filled_)
+    const char* data_ = nullptr;      // buffer_, or the whole mapped file
+    void* mapping_ = nullptr;         // the mapped file and its padding, for munmap
+    std::size_t mappingSize_ = 0;
     std::size_t capacity_ = 0;
     std::size_t filled_ = 0;
     std::size_t position_ = 0;  // first unread byte of the buffer
