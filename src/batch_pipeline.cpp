@@ -58,6 +58,7 @@ void runBatchPipeline(RecordReader& reader, const BatchPlan& plan, std::size_t t
             result.inputBytesConsumed = reader.bytesConsumed();
             evaluator.evaluate(chunk, result);
             if (!consume(result)) return;
+            reader.release(result.inputBytesConsumed);
         }
         return;
     }
@@ -107,6 +108,7 @@ void runBatchPipeline(RecordReader& reader, const BatchPlan& plan, std::size_t t
             try {
                 for (auto next = finished.find(nextToWrite); next != finished.end(); next = finished.find(nextToWrite)) {
                     const bool goOn = consume(next->second);
+                    reader.release(next->second.inputBytesConsumed);
                     finished.erase(next);
                     ++nextToWrite;
                     if (!goOn) {

@@ -51,6 +51,7 @@ bool RecordReader::mapInput() {
     madvise(area, size, MADV_SEQUENTIAL);  // read once, front to back
     mapping_ = area;
     mappingSize_ = total;
+    pageSize_ = page;
     data_ = static_cast<const char*>(area);
     filled_ = size;
     started_ = true;
@@ -60,6 +61,17 @@ bool RecordReader::mapInput() {
         consumed_ = 3;
     }
     return true;
+}
+
+void RecordReader::release(std::uint64_t consumed) {
+    // In steps: one madvise per few MiB, not per chunk.
+    constexpr std::size_t releaseStep = std::size_t{8} << 20;
+    if (!mapping_ || consumed < released_ + releaseStep) return;
+    const std::size_t end = consumed / pageSize_ * pageSize_;
+    // The pages are clean copies of the file: dropping them loses nothing, and
+    // a stray read would fault them back in.
+    madvise(static_cast<char*>(mapping_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
 }
 
 std::size_t RecordReader::recordEnd(std::size_t from, std::uint64_t& lines) const {

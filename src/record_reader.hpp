@@ -60,6 +60,12 @@ public:
     /// False when the input is exhausted and nothing was read.
     bool next(RecordChunk& chunk, std::size_t maxRecords);
 
+    /// The input before `consumed` (a bytesConsumed() figure) has been
+    /// evaluated: a mapped file's pages there leave the process's memory, so a
+    /// long file does not stay resident. Call in input order, one thread at a
+    /// time; it shares nothing with next().
+    void release(std::uint64_t consumed);
+
     /// Input bytes consumed so far (for progress).
     std::uint64_t bytesConsumed() const { return consumed_; }
     /// True when reading failed (as opposed to reaching the end).
@@ -81,6 +87,8 @@ private:
     const char* data_ = nullptr;      // buffer_, or the whole mapped file
     void* mapping_ = nullptr;         // the mapped file and its padding, for munmap
     std::size_t mappingSize_ = 0;
+    std::size_t pageSize_ = 0;
+    std::size_t released_ = 0;        // mapped bytes before this were given back
     std::size_t capacity_ = 0;
     std::size_t filled_ = 0;
     std::size_t position_ = 0;  // first unread byte of the buffer

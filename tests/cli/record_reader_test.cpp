@@ -1,8 +1,10 @@
 // The record reader maps regular files and reads streams in blocks; both
 // must cut the same records with the same line numbers, and a mapped record
-// must leave readable padding behind it even where the file ends on a page.
+// must leave readable padding behind it even where the file ends on a page,
+// and the evaluated part of a mapped file must not stay resident.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -19,7 +21,7 @@ struct CutRecord {
     std::string text;
     std::uint64_t line;
     bool tooLong;
-    std::string after;  // the readable padding behind the record
+    std::string after = {};  // the readable padding behind the record (not compared)
     bool operator==(const CutRecord& other) const {
         return text == other.text && line == other.line && tooLong == other.tooLong;
     }
@@ -101,6 +103,44 @@ TEST(RecordReader, AFileEndingOnAPageBoundaryStillHasPaddingAfterItsLastRecord) 
         EXPECT_EQ(mapped.back().after, std::string(RecordChunk::readablePadding, '\0')) << size;
         EXPECT_EQ(mapped, streamed);
     }
+}
+
+/// The process's resident file-backed memory, from /proc/self/status.
+std::size_t residentFileKiB() {
+    std::FILE* status = std::fopen("/proc/self/status", "r");
+    char line[256];
+    std::size_t kib = 0;
+    while (std::fgets(line, sizeof line, status))
+        if (std::sscanf(line, "RssFile: %zu kB", &kib) == 1) break;
+    std::fclose(status);
+    return kib;
+}
+
+TEST(RecordReader, EvaluatedPartsOfAMappedFileLeaveMemory) {
+    const std::string record = "{\"id\":\"" + std::string(200, 'r') + "\"}\n";
+    const std::size_t records = (std::size_t{64} << 20) / record.size();  // 64 MiB
+    const auto path = std::filesystem::temp_directory_path() / ("record_reader_big_" + std::to_string(::getpid()));
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    for (std::size_t i = 0; i < records; ++i) std::fwrite(record.data(), 1, record.size(), file);
+    std::fclose(file);
+
+    file = std::fopen(path.c_str(), "rb");
+    const std::size_t before = residentFileKiB();
+    std::size_t peak = before, read = 0;
+    {
+        RecordReader reader(file, RecordReader::Syntax::JsonLines);
+        RecordChunk chunk;
+        while (reader.next(chunk, 512)) {
+            for (std::size_t i = 0; i < chunk.records.size(); ++i) read += chunk.record(i).size() + 1;
+            reader.release(reader.bytesConsumed());
+            peak = std::max(peak, residentFileKiB());
+        }
+    }
+    std::fclose(file);
+    std::filesystem::remove(path);
+    EXPECT_EQ(read, records * record.size());
+    // Without release the whole 64 MiB would be resident at the end.
+    EXPECT_LT(peak - before, std::size_t{24} << 10) << "KiB resident while reading";
 }
 
 }  // namespace
