@@ -23,6 +23,20 @@ double entropyOf(double total, double sumPlogP) { return total > 0 ? std::log2(t
 /// Higher score first; on equal scores the lower CauseId (the ranking's order).
 bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) { return scoreA > scoreB || (scoreA == scoreB && a < b); }
 
+/// Stable sort of items[first, last) by key, highest first. A ticket has a
+/// few dozen candidates at most: insertion, without stable_sort's buffer.
+template <typename Item, typename Key>
+void stableSortDescending(std::vector<Item>& items, std::size_t first, std::size_t last, Key key) {
+    constexpr std::size_t insertionLimit = 64;
+    const auto begin = items.begin() + static_cast<std::ptrdiff_t>(first), end = items.begin() + static_cast<std::ptrdiff_t>(last);
+    if (last - first > insertionLimit) {
+        std::stable_sort(begin, end, [&](const Item& a, const Item& b) { return key(a) > key(b); });
+        return;
+    }
+    for (std::size_t i = first + 1; i < last; ++i)
+        for (std::size_t j = i; j > first && key(items[j]) > key(items[j - 1]); --j) std::swap(items[j], items[j - 1]);
+}
+
 bool setsAFact(const Rule& rule) {
     for (const auto& conclusion : rule.conclusions)
         if (conclusion.kind == engine::Conclusion::Kind::Sets) return true;
@@ -40,11 +54,15 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
     return ranking;
 }
 
-QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat) {
-    QuestionAnalysis focused = QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse();
-    if (!focused.ranked.empty() && focused.topCanChange) return focused;
+QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat,
+                                 std::size_t limit) {
+    // At least one: whether the focused analysis has a question decides which one is used.
+    QuestionAnalysis analysis = QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse(std::max<std::size_t>(limit, 1));
     // Nothing the known facts point to can change the top: look at every cause still possible.
-    return QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse();
+    if (analysis.ranked.empty() || !analysis.topCanChange)
+        analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse(std::max<std::size_t>(limit, 1));
+    if (analysis.ranked.size() > limit) analysis.ranked.resize(limit);
+    return analysis;
 }
 
 QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope,
@@ -302,7 +320,7 @@ bool QuestionChooser::topCanChangeLater() {
     return false;
 }
 
-QuestionAnalysis QuestionChooser::analyse() {
+QuestionAnalysis QuestionChooser::analyse(std::size_t limit) {
     const KnowledgeBase& kb = model_.kb();
     QuestionAnalysis analysis;
     collectScope();
@@ -317,11 +335,14 @@ QuestionAnalysis QuestionChooser::analyse() {
     struct Scored {
         Question question;
         double gainKey, stakeKey;  // rounded: gains equal up to rounding noise tie
+        std::uint32_t candidate;   // in facts
     };
     auto key = [](double x) { return std::round(x / tieTolerance); };
+    auto costOf = [&](FactId fact) { return kb.facts[fact].cost > 0 ? kb.facts[fact].cost : 1.0; };
     std::vector<Scored> scored;
     scored.reserve(facts.size());
-    for (const Candidate& candidate : facts) {
+    for (std::uint32_t i = 0; i < facts.size(); ++i) {
+        const Candidate& candidate = facts[i];
         double weightTotal = 0, weightedEntropy = 0;
         for (Value value : model_.answerValues(candidate.fact)) {
             const Effect effect = simulate(candidate, value);
@@ -332,19 +353,29 @@ QuestionAnalysis QuestionChooser::analyse() {
         }
         const double expectedAfter = weightTotal > 0 ? weightedEntropy / weightTotal : entropyNow_;
         const double gain = std::max(0.0, entropyNow_ - expectedAfter);
-        const double cost = kb.facts[candidate.fact].cost > 0 ? kb.facts[candidate.fact].cost : 1.0;
-        scored.push_back({{candidate.fact, gain / cost}, key(gain / cost), key(stake(candidate) / cost)});
+        const double cost = costOf(candidate.fact);
+        scored.push_back({{candidate.fact, gain / cost}, key(gain / cost), 0.0, i});
     }
     if (!analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
 
     // Rounded keys: gains equal up to rounding noise tie, and ties go to the
-    // higher stake, then to the lower FactId (the sort is stable).
-    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-        if (a.gainKey != b.gainKey) return a.gainKey > b.gainKey;
-        return a.stakeKey > b.stakeKey;
-    });
-    analysis.ranked.reserve(scored.size());
-    for (const Scored& s : scored) analysis.ranked.push_back(s.question);
+    // higher stake, then to the lower FactId (the sorts are stable). Sorting
+    // by gain, then each run of equal gains by stake, is the same order; only
+    // the runs that reach into the first `limit` need their stakes.
+    stableSortDescending(scored, 0, scored.size(), [](const Scored& s) { return s.gainKey; });
+    const std::size_t shown = std::min(limit, scored.size());
+    for (std::size_t first = 0; first < shown;) {
+        std::size_t last = first + 1;
+        while (last < scored.size() && scored[last].gainKey == scored[first].gainKey) ++last;
+        if (last - first > 1) {
+            for (std::size_t i = first; i < last; ++i)
+                scored[i].stakeKey = key(stake(facts[scored[i].candidate]) / costOf(scored[i].question.fact));
+            stableSortDescending(scored, first, last, [](const Scored& s) { return s.stakeKey; });
+        }
+        first = last;
+    }
+    analysis.ranked.reserve(shown);
+    for (std::size_t i = 0; i < shown; ++i) analysis.ranked.push_back(scored[i].question);
     return analysis;
 }
 

@@ -5,6 +5,7 @@
 // rule base (docs/inference.md §4).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -31,8 +32,10 @@ struct QuestionAnalysis {
 /// The analysis questions are chosen from: the focused one while it has a
 /// question that could change the top cause, else the wide one. `flat`: the
 /// model's flattened conditions when the caller has them (same results).
+/// `limit`: only the first `limit` questions of the ranking are wanted (the
+/// ranked list is then its head, cut there).
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state,
-                                 const FlatConditions* flat = nullptr);
+                                 const FlatConditions* flat = nullptr, std::size_t limit = SIZE_MAX);
 
 class QuestionChooser {
 public:
@@ -41,8 +44,9 @@ public:
     QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope,
                     bool sameStateAsBefore = false, const FlatConditions* flat = nullptr);
 
-    /// Scores every candidate by simulating each of its answers.
-    QuestionAnalysis analyse();
+    /// Scores every candidate by simulating each of its answers; ranks the
+    /// first `limit` (at least one).
+    QuestionAnalysis analyse(std::size_t limit = SIZE_MAX);
 
 private:
     struct Candidate {
