@@ -285,7 +285,7 @@ double QuestionChooser::stake(const Candidate& candidate) {
     // How close the rules this fact decides are to firing, and how much they weigh.
     double best = 0;
     for (std::size_t i = candidate.first; i < candidate.last; ++i) {
-        const RuleId rule = scratch_.atStake[i].second;
+        const RuleId rule = static_cast<RuleId>(scratch_.keys[i] & 0xffffffffu);
         if (relevance_.leadsToCause(rule)) best = std::max(best, relevance_.stake(rule));
     }
     return best;
@@ -326,7 +326,7 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit) {
     collectScope();
     for (FactId fact = 0; fact < kb.facts.size() && !hasDerivedFacts_; ++fact)
         hasDerivedFacts_ = model_.index().isDerived(fact);
-    const std::vector<Candidate> facts = candidates();
+    const std::vector<Candidate>& facts = candidates();
     if (facts.empty()) return analysis;
     scoreNow();
     topNow_ = rankingNow_.empty() ? std::nullopt : std::optional<CauseId>(rankingNow_.front().cause);

@@ -49,13 +49,7 @@ public:
     QuestionAnalysis analyse(std::size_t limit = SIZE_MAX);
 
 private:
-    struct Candidate {
-        FactId fact;
-        std::size_t first, last;  // its rules in scratch.atStake
-        std::size_t fireFirst, fireLast;  // those one answer can fire or withdraw, in scratch.fireable:
-        std::size_t guardedFirst;         // from here on guarded by the fact itself, by guard value
-        bool feedsDerivedFacts;   // some rule reading it sets a fact: answers are chained
-    };
+    using Candidate = QuestionCandidate;
     struct Score {
         double score;
         bool supported;
@@ -69,7 +63,8 @@ private:
     void collectScope();
     void addToScope(RuleId rule);
     void scoreNow();
-    std::vector<Candidate> candidates();
+    /// In the scratch, until the next analysis.
+    const std::vector<Candidate>& candidates();
     void collectLive();
     /// What answering `value` does to the distribution and the top cause.
     Effect simulate(const Candidate& candidate, Value value);

@@ -60,14 +60,11 @@ FactId soleFactOf(const Condition& condition, std::uint32_t node) {
 
 }  // namespace
 
-Truth QuestionRelevance::truth(RuleId rule) {
-    if (scratch_.truthStamp[rule] != scratch_.state) {
-        scratch_.truthStamp[rule] = scratch_.state;
-        scratch_.soleFact[rule] = noSoleFact;
-        const std::optional<Truth> settled = settledTruth(rule);
-        scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
-    }
-    return scratch_.truth[rule];
+Truth QuestionRelevance::computeTruth(RuleId rule) {
+    scratch_.truthStamp[rule] = scratch_.state;
+    scratch_.soleFact[rule] = noSoleFact;
+    const std::optional<Truth> settled = settledTruth(rule);
+    return scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
 }
 
 Truth QuestionRelevance::conjunctTruth(RuleId rule) {
@@ -154,11 +151,10 @@ bool QuestionRelevance::testsKnowledgeOfAnUnknownFact(RuleId rule) const {
     return false;
 }
 
-bool QuestionRelevance::atStake(RuleId rule, FactId fact) {
+bool QuestionRelevance::decidedAtStake(RuleId rule, FactId fact) {
     // Kleene logic is monotone: filling in an unknown fact never turns a
     // decided condition around, except through `known`/`unknown` tests.
     const Truth now = truth(rule);
-    if (now == Truth::Unknown) return true;
     if (!testsKnowledgeOf(rule, fact) || value(fact)) return false;
     // A False conjunct on another fact stays False whatever the answer.
     if (now == Truth::False && scratch_.soleFact[rule] != noSoleFact && scratch_.soleFact[rule] != fact) return false;
@@ -173,11 +169,8 @@ bool QuestionRelevance::atStake(RuleId rule, FactId fact) {
     return changes;
 }
 
-bool QuestionRelevance::leadsToCause(RuleId rule) {
-    if (scratch_.leadsStamp[rule] == scratch_.state) {
-        if (scratch_.leads[rule] == inProgress) return false;  // cannot happen in an acyclic model; be safe
-        return scratch_.leads[rule] == 1;
-    }
+bool QuestionRelevance::computeLeadsToCause(RuleId rule) {
+    // (A rule being computed reads as not leading: cannot happen in an acyclic model; be safe.)
     scratch_.leadsStamp[rule] = scratch_.state;
     scratch_.leads[rule] = inProgress;
     bool leads = false;

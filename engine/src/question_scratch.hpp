@@ -16,6 +16,15 @@ namespace triage::engine {
 inline constexpr FactId noSoleFact = ~FactId{0};
 inline constexpr FactId severalFacts = ~FactId{0} - 1;  // undecided conjuncts on two facts or more
 
+/// A fact question choice weighs, with the rules its answer can change.
+struct QuestionCandidate {
+    FactId fact;
+    std::size_t first, last;          // its rules in QuestionScratch::keys
+    std::size_t fireFirst, fireLast;  // those one answer can fire or withdraw, in QuestionScratch::fireable:
+    std::size_t guardedFirst;         // from here on guarded by the fact itself, by guard value
+    bool feedsDerivedFacts;           // some rule reading it sets a fact: answers are chained
+};
+
 struct QuestionScratch {
     /// Sizes the arrays for `model`, copies the known values into `trialValues`
     /// and makes every earlier stamp stale; with `sameState`, the per-rule
@@ -62,9 +71,9 @@ struct QuestionScratch {
 
     // Lists, cleared by their users.
     std::vector<RuleId> scope;
-    std::vector<std::pair<FactId, RuleId>> atStake;  // (candidate fact, rule its answer can change)
-    std::vector<std::uint64_t> keys;  // atStake packed, for sorting
-    std::vector<RuleId> fireable;  // per candidate: the atStake rules whose fired state an answer can change
+    std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule its answer can change), sorted
+    std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
+    std::vector<QuestionCandidate> candidates;
     std::vector<CauseId> live;
     std::vector<RuleId> delta;
     std::vector<CauseId> changed;
