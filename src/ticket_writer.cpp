@@ -170,12 +170,31 @@ std::optional<ResultFields> ResultFields::parse(std::string_view list, std::stri
     return fields;
 }
 
+namespace {
+
+std::string quoted(std::string_view text) {
+    fmt::memory_buffer buffer;
+    appendJsonString(buffer, text);
+    return fmt::to_string(buffer);
+}
+
+}  // namespace
+
 TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : kb_(kb), fields_(fields) {
     quotedCauses_.reserve(kb.causes.size());
-    for (const auto& cause : kb.causes) {
-        fmt::memory_buffer quoted;
-        appendJsonString(quoted, cause.name);
-        quotedCauses_.push_back(fmt::to_string(quoted));
+    for (const auto& cause : kb.causes) quotedCauses_.push_back(quoted(cause.name));
+    if (fields_.fix) {
+        quotedSteps_.resize(kb.causes.size());
+        for (std::size_t cause = 0; cause < kb.causes.size(); ++cause)
+            for (const auto& step : kb.causes[cause].steps) quotedSteps_[cause].push_back(quoted(step.id));
+    }
+    if (fields_.fired) {
+        quotedRules_.reserve(kb.rules.size());
+        for (const auto& rule : kb.rules) quotedRules_.push_back(quoted(rule.name));
+    }
+    if (fields_.ask) {
+        quotedFacts_.reserve(kb.facts.size());
+        for (const auto& fact : kb.facts) quotedFacts_.push_back(quoted(fact.name));
     }
 }
 
@@ -217,10 +236,10 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         appendKey(out, first, "\"fix\":");
         out.push_back('[');
         if (conclusion) {
-            const auto& steps = kb_.cause(conclusion->cause).steps;
+            const auto& steps = quotedSteps_[conclusion->cause];
             for (std::size_t i = 0; i < conclusion->steps.size(); ++i) {
                 if (i) out.push_back(',');
-                appendJsonString(out, steps[conclusion->steps[i]].id);
+                appendText(out, steps[conclusion->steps[i]]);
             }
         }
         out.push_back(']');
@@ -230,7 +249,7 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         out.push_back('[');
         for (std::size_t i = 0; i < result.fired.size(); ++i) {
             if (i) out.push_back(',');
-            appendJsonString(out, kb_.rule(result.fired[i]).name);
+            appendText(out, quotedRules_[result.fired[i]]);
         }
         out.push_back(']');
     }
@@ -239,7 +258,7 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         out.push_back('[');
         for (std::size_t i = 0; i < result.helpful.size(); ++i) {
             if (i) out.push_back(',');
-            appendJsonString(out, kb_.fact(result.helpful[i].fact).name);
+            appendText(out, quotedFacts_[result.helpful[i].fact]);
         }
         out.push_back(']');
     }
