@@ -324,8 +324,7 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit) {
     const KnowledgeBase& kb = model_.kb();
     QuestionAnalysis analysis;
     collectScope();
-    for (FactId fact = 0; fact < kb.facts.size() && !hasDerivedFacts_; ++fact)
-        hasDerivedFacts_ = model_.index().isDerived(fact);
+    hasDerivedFacts_ = model_.index().hasDerivedFacts;
     const std::vector<Candidate>& facts = candidates();
     if (facts.empty()) return analysis;
     scoreNow();

@@ -31,7 +31,6 @@ void QuestionScratch::resize(const Model& model) {
     growTo(askNow, model.kb().facts.size());
 }
 
-std::uint32_t QuestionScratch::stamp() { return ++counter_; }
 
 void QuestionScratch::begin(const Model& model, FactValues values, bool sameState) {
     resize(model);

@@ -32,7 +32,7 @@ struct QuestionScratch {
     /// valid (a second analysis of the same facts).
     void begin(const Model& model, FactValues values, bool sameState = false);
     /// A stamp no array holds yet (one per analysis, one per simulated answer).
-    std::uint32_t stamp();
+    std::uint32_t stamp() { return ++counter_; }
 
     std::uint32_t analysis = 0;  // the stamp of the current analysis
     std::uint32_t state = 0;     // the stamp of the facts analysed: keys the per-rule caches
