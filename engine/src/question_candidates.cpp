@@ -35,8 +35,17 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
         if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
     };
     if (const FlatConditions* flat = relevance_.flat()) {
-        for (RuleId rule : scratch_.scope)
-            for (FactId fact : flat->factsRead(rule)) consider(fact, rule);
+        const auto& testsKnowledge = model_.index().testsKnowledge;
+        for (RuleId rule : scratch_.scope) {
+            const bool turnable = testsKnowledge[rule] != 0;
+            for (FactId fact : flat->factsRead(rule)) {
+                if (!askable(fact)) continue;
+                // Without `known`/`unknown` tests a decided rule stays decided
+                // (Kleene logic is monotone): none of its facts is at stake.
+                if (!turnable && relevance_.truth(rule) != Truth::Unknown) break;
+                if (relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+            }
+        }
     } else {
         for (RuleId rule : scratch_.scope) {
             const auto& atoms = kb.rules[rule].condition.atoms;

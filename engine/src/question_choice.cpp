@@ -55,12 +55,14 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
 }
 
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat,
-                                 std::size_t limit) {
+                                 std::size_t limit, std::vector<Question> storage) {
     // At least one: whether the focused analysis has a question decides which one is used.
-    QuestionAnalysis analysis = QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse(std::max<std::size_t>(limit, 1));
+    const std::size_t ranked = std::max<std::size_t>(limit, 1);
+    QuestionAnalysis analysis =
+        QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse(ranked, std::move(storage));
     // Nothing the known facts point to can change the top: look at every cause still possible.
     if (analysis.ranked.empty() || !analysis.topCanChange)
-        analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse(std::max<std::size_t>(limit, 1));
+        analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse(ranked, std::move(analysis.ranked));
     if (analysis.ranked.size() > limit) analysis.ranked.resize(limit);
     return analysis;
 }
@@ -71,7 +73,8 @@ QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state
       state_(state),
       relevance_(model, state, questionScratch(), sameStateAsBefore, flat),
       scratch_(relevance_.scratch()),
-      scope_(scope) {}
+      scope_(scope),
+      rankingNow_(scratch_.rankingNow) {}
 
 void QuestionChooser::addToScope(RuleId rule) {
     if (scratch_.scopeStamp[rule] == scratch_.analysis) return;
@@ -320,9 +323,11 @@ bool QuestionChooser::topCanChangeLater() {
     return false;
 }
 
-QuestionAnalysis QuestionChooser::analyse(std::size_t limit) {
+QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Question> storage) {
     const KnowledgeBase& kb = model_.kb();
     QuestionAnalysis analysis;
+    analysis.ranked = std::move(storage);
+    analysis.ranked.clear();
     collectScope();
     hasDerivedFacts_ = model_.index().hasDerivedFacts;
     const std::vector<Candidate>& facts = candidates();
@@ -331,15 +336,11 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit) {
     topNow_ = rankingNow_.empty() ? std::nullopt : std::optional<CauseId>(rankingNow_.front().cause);
     collectLive();
 
-    struct Scored {
-        Question question;
-        double gainKey, stakeKey;  // rounded: gains equal up to rounding noise tie
-        std::uint32_t candidate;   // in facts
-    };
+    using Scored = ScoredQuestion;
     auto key = [](double x) { return std::round(x / tieTolerance); };
     auto costOf = [&](FactId fact) { return kb.facts[fact].cost > 0 ? kb.facts[fact].cost : 1.0; };
-    std::vector<Scored> scored;
-    scored.reserve(facts.size());
+    std::vector<Scored>& scored = scratch_.scored;
+    scored.clear();
     for (std::uint32_t i = 0; i < facts.size(); ++i) {
         const Candidate& candidate = facts[i];
         double weightTotal = 0, weightedEntropy = 0;
@@ -373,7 +374,6 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit) {
         }
         first = last;
     }
-    analysis.ranked.reserve(shown);
     for (std::size_t i = 0; i < shown; ++i) analysis.ranked.push_back(scored[i].question);
     return analysis;
 }

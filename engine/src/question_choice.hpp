@@ -33,9 +33,11 @@ struct QuestionAnalysis {
 /// question that could change the top cause, else the wide one. `flat`: the
 /// model's flattened conditions when the caller has them (same results).
 /// `limit`: only the first `limit` questions of the ranking are wanted (the
-/// ranked list is then its head, cut there).
+/// ranked list is then its head, cut there). `storage`: a vector whose
+/// buffer the ranked list may reuse (the batch loop's, ticket after ticket).
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state,
-                                 const FlatConditions* flat = nullptr, std::size_t limit = SIZE_MAX);
+                                 const FlatConditions* flat = nullptr, std::size_t limit = SIZE_MAX,
+                                 std::vector<Question> storage = {});
 
 class QuestionChooser {
 public:
@@ -46,7 +48,7 @@ public:
 
     /// Scores every candidate by simulating each of its answers; ranks the
     /// first `limit` (at least one).
-    QuestionAnalysis analyse(std::size_t limit = SIZE_MAX);
+    QuestionAnalysis analyse(std::size_t limit = SIZE_MAX, std::vector<Question> storage = {});
 
 private:
     using Candidate = QuestionCandidate;
@@ -84,7 +86,7 @@ private:
     QuestionScratch& scratch_;
     QuestionScope scope_;
     std::optional<WorkingMemory> chained_;  // for answers that change derived facts; made when first needed
-    std::vector<RankedCause> rankingNow_;  // supported causes, best first
+    std::vector<RankedCause>& rankingNow_;  // supported causes, best first (in the scratch)
     std::optional<CauseId> topNow_;
     bool hasDerivedFacts_ = false;
     double total_ = 0;         // Σ score over live causes

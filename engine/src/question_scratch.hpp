@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "triage/engine/model.hpp"
+#include "triage/engine/session.hpp"
 #include "triage/engine/truth.hpp"
 
 namespace triage::engine {
@@ -23,6 +24,13 @@ struct QuestionCandidate {
     std::size_t fireFirst, fireLast;  // those one answer can fire or withdraw, in QuestionScratch::fireable:
     std::size_t guardedFirst;         // from here on guarded by the fact itself, by guard value
     bool feedsDerivedFacts;           // some rule reading it sets a fact: answers are chained
+};
+
+/// A candidate's score, and its place in the candidate list.
+struct ScoredQuestion {
+    Question question;
+    double gainKey, stakeKey;  // rounded: gains equal up to rounding noise tie
+    std::uint32_t candidate;
 };
 
 struct QuestionScratch {
@@ -74,6 +82,8 @@ struct QuestionScratch {
     std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule its answer can change), sorted
     std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
     std::vector<QuestionCandidate> candidates;
+    std::vector<ScoredQuestion> scored;
+    std::vector<RankedCause> rankingNow;
     std::vector<CauseId> live;
     std::vector<RuleId> delta;
     std::vector<CauseId> changed;

@@ -66,7 +66,9 @@ TEST(BatchQuestions, ShortListsAreTheHeadOfTheFullRanking) {
             }
         }
         const std::optional<Question> next = session.nextQuestion();
-        if (next) EXPECT_EQ(next->fact, full.front().fact) << "seed " << seed;
+        if (next) {
+            EXPECT_EQ(next->fact, full.front().fact) << "seed " << seed;
+        }
     }
 }
 
