@@ -178,6 +178,23 @@ std::string quoted(std::string_view text) {
     return fmt::to_string(buffer);
 }
 
+std::string listItem(std::string_view text) {
+    std::string item = ",";  // appended, not "," + ...: that trips GCC 12's -Wrestrict
+    item += quoted(text);
+    return item;
+}
+
+/// [a,b,c] from items that each start with a comma.
+template <typename Items, typename ItemOf>
+void appendList(fmt::memory_buffer& out, std::size_t count, const Items& items, ItemOf itemOf) {
+    out.push_back('[');
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string_view item = items[itemOf(i)];
+        appendText(out, i == 0 ? item.substr(1) : item);
+    }
+    out.push_back(']');
+}
+
 }  // namespace
 
 TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : kb_(kb), fields_(fields) {
@@ -186,15 +203,15 @@ TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields)
     if (fields_.fix) {
         quotedSteps_.resize(kb.causes.size());
         for (std::size_t cause = 0; cause < kb.causes.size(); ++cause)
-            for (const auto& step : kb.causes[cause].steps) quotedSteps_[cause].push_back(quoted(step.id));
+            for (const auto& step : kb.causes[cause].steps) quotedSteps_[cause].push_back(listItem(step.id));
     }
     if (fields_.fired) {
         quotedRules_.reserve(kb.rules.size());
-        for (const auto& rule : kb.rules) quotedRules_.push_back(quoted(rule.name));
+        for (const auto& rule : kb.rules) quotedRules_.push_back(listItem(rule.name));
     }
     if (fields_.ask) {
         quotedFacts_.reserve(kb.facts.size());
-        for (const auto& fact : kb.facts) quotedFacts_.push_back(quoted(fact.name));
+        for (const auto& fact : kb.facts) quotedFacts_.push_back(listItem(fact.name));
     }
 }
 
@@ -234,33 +251,20 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
     }
     if (fields_.fix) {
         appendKey(out, first, "\"fix\":");
-        out.push_back('[');
         if (conclusion) {
-            const auto& steps = quotedSteps_[conclusion->cause];
-            for (std::size_t i = 0; i < conclusion->steps.size(); ++i) {
-                if (i) out.push_back(',');
-                appendText(out, steps[conclusion->steps[i]]);
-            }
+            appendList(out, conclusion->steps.size(), quotedSteps_[conclusion->cause],
+                       [&](std::size_t i) { return conclusion->steps[i]; });
+        } else {
+            appendText(out, "[]");
         }
-        out.push_back(']');
     }
     if (fields_.fired) {
         appendKey(out, first, "\"fired\":");
-        out.push_back('[');
-        for (std::size_t i = 0; i < result.fired.size(); ++i) {
-            if (i) out.push_back(',');
-            appendText(out, quotedRules_[result.fired[i]]);
-        }
-        out.push_back(']');
+        appendList(out, result.fired.size(), quotedRules_, [&](std::size_t i) { return result.fired[i]; });
     }
     if (fields_.ask) {
         appendKey(out, first, "\"ask\":");
-        out.push_back('[');
-        for (std::size_t i = 0; i < result.helpful.size(); ++i) {
-            if (i) out.push_back(',');
-            appendText(out, quotedFacts_[result.helpful[i].fact]);
-        }
-        out.push_back(']');
+        appendList(out, result.helpful.size(), quotedFacts_, [&](std::size_t i) { return result.helpful[i].fact; });
     }
     appendText(out, "}\n");
 }

@@ -49,9 +49,10 @@ private:
     ResultFields fields_;
     // Names as JSON strings, quoted once rather than on every line.
     std::vector<std::string> quotedCauses_;              // per cause: every line has one or more
-    std::vector<std::vector<std::string>> quotedSteps_;  // per cause, per fix step: its id (with `fix`)
-    std::vector<std::string> quotedRules_;               // per rule (with `fired`)
-    std::vector<std::string> quotedFacts_;               // per fact (with `ask`)
+    // Lists take them with a leading comma, and drop it from the first.
+    std::vector<std::vector<std::string>> quotedSteps_;  // per cause, per fix step: ",\"id\"" (with `fix`)
+    std::vector<std::string> quotedRules_;               // per rule: ",\"name\"" (with `fired`)
+    std::vector<std::string> quotedFacts_;               // per fact: ",\"name\"" (with `ask`)
 };
 
 /// Appends `text` as a JSON string literal, quotes included.

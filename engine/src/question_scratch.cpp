@@ -17,6 +17,10 @@ void growTo(std::vector<T>& v, std::size_t size) {
 void QuestionScratch::resize(const Model& model) {
     const std::size_t rules = model.kb().rules.size();
     const std::size_t causes = model.kb().causes.size();
+    const std::size_t facts = model.kb().facts.size();
+    // The arrays only grow: once large enough for a model, they stay so.
+    if (rules <= sizedFor_[0] && causes <= sizedFor_[1] && facts <= sizedFor_[2]) return;
+    sizedFor_ = {std::max(rules, sizedFor_[0]), std::max(causes, sizedFor_[1]), std::max(facts, sizedFor_[2])};
     for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &firedStamp, &changeStamp}) growTo(*v, rules);
     growTo(stake, rules);
     growTo(truth, rules);

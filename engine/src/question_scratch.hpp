@@ -3,6 +3,7 @@
 // follows the rules the ticket touches, not the size of the rule base.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <utility>
@@ -91,6 +92,7 @@ struct QuestionScratch {
 private:
     void resize(const Model& model);
     std::uint32_t counter_ = 0;
+    std::array<std::size_t, 3> sizedFor_{};  // rules, causes and facts every array has room for
 };
 
 /// This thread's scratch; one analysis at a time per thread.
