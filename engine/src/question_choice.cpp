@@ -112,18 +112,16 @@ QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t a
     // The same products, in the same RuleId order, as scoreCauses: bit-identical scores.
     double keepSupport = 1.0, keepExclusion = 1.0;
     bool supported = false;
-    for (RuleId rule : model_.rulesConcluding(cause)) {
+    for (const Model::Evidence& evidence : model_.evidenceAbout(cause)) {
+        const RuleId rule = evidence.rule;
         const bool fires = scratch_.changeStamp[rule] == answer ? scratch_.firesAfter[rule] != 0
                                                                 : scratch_.firedStamp[rule] == scratch_.analysis;
         if (!fires) continue;
-        for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
-            if (conclusion.kind == engine::Conclusion::Kind::Sets || conclusion.cause != cause) continue;
-            if (conclusion.kind == engine::Conclusion::Kind::Supports) {
-                keepSupport *= 1.0 - conclusion.certainty;
-                supported = true;
-            } else {
-                keepExclusion *= 1.0 - conclusion.certainty;
-            }
+        if (evidence.supports) {
+            keepSupport *= 1.0 - evidence.certainty;
+            supported = true;
+        } else {
+            keepExclusion *= 1.0 - evidence.certainty;
         }
     }
     return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supported};
@@ -173,7 +171,9 @@ void QuestionChooser::collectLive() {
     total_ = sumPlogP_ = weightNow_ = 0;
     for (CauseId cause : live) {
         total_ += scoreOf(cause);
-        scratch_.plogpNow[cause] = plogp(scoreOf(cause));  // simulate() subtracts it again
+        // simulate() subtracts it again. A cause without evidence has its prior's, computed once.
+        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.analysis ? plogp(scratch_.scoreNow[cause])
+                                                                                      : model_.priorEntropyTerm(cause);
         sumPlogP_ += scratch_.plogpNow[cause];
     }
     for (CauseId cause : live) weightNow_ += probability(cause) * scoreOf(cause);
@@ -301,16 +301,12 @@ bool QuestionChooser::topCanChangeLater() {
     if (!topNow_) return !scratch_.live.empty();
     auto bound = [&](CauseId cause, bool optimistic) {
         double keepSupport = 1, keepExclusion = 1;
-        for (RuleId rule : model_.rulesConcluding(cause)) {
-            if (scratch_.scopeStamp[rule] != scratch_.analysis) continue;  // False for good, or out of focus
-            const Truth t = relevance_.truth(rule);
+        for (const Model::Evidence& evidence : model_.evidenceAbout(cause)) {
+            if (scratch_.scopeStamp[evidence.rule] != scratch_.analysis) continue;  // False for good, or out of focus
+            const Truth t = relevance_.truth(evidence.rule);
             if (t == Truth::False) continue;
-            for (const auto& conclusion : kb.rules[rule].conclusions) {
-                if (conclusion.cause != cause || conclusion.kind == engine::Conclusion::Kind::Sets) continue;
-                const bool supports = conclusion.kind == engine::Conclusion::Kind::Supports;
-                if (t == Truth::Unknown && supports != optimistic) continue;
-                (supports ? keepSupport : keepExclusion) *= 1 - conclusion.certainty;
-            }
+            if (t == Truth::Unknown && evidence.supports != optimistic) continue;
+            (evidence.supports ? keepSupport : keepExclusion) *= 1 - evidence.certainty;
         }
         return combineEvidence(kb.causes[cause].prior, 1 - keepSupport, 1 - keepExclusion);
     };
