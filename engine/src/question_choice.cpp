@@ -340,8 +340,11 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
     for (std::uint32_t i = 0; i < facts.size(); ++i) {
         const Candidate& candidate = facts[i];
         double weightTotal = 0, weightedEntropy = 0;
+        // No rule one answer can fire or withdraw, and nothing chained: no
+        // answer changes a score, and each leaves the distribution as it is.
+        const bool changesNothing = candidate.fireFirst == candidate.fireLast && !candidate.feedsDerivedFacts;
         for (Value value : model_.answerValues(candidate.fact)) {
-            const Effect effect = simulate(candidate, value);
+            const Effect effect = changesNothing ? Effect{weightNow_, entropyNow_, false} : simulate(candidate, value);
             analysis.topCanChange = analysis.topCanChange || effect.topChanges;
             // An answer is likelier when it makes the likely causes likelier.
             weightTotal += effect.weight;
