@@ -200,6 +200,10 @@ void appendList(fmt::memory_buffer& out, std::size_t count, const Items& items, 
 TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : kb_(kb), fields_(fields) {
     quotedCauses_.reserve(kb.causes.size());
     for (const auto& cause : kb.causes) quotedCauses_.push_back(quoted(cause.name));
+    if (fields_.ranking) {
+        rankingEntries_.reserve(kb.causes.size());
+        for (const std::string& cause : quotedCauses_) rankingEntries_.push_back(",{\"cause\":" + cause + ",\"score\":");
+    }
     if (fields_.fix) {
         quotedSteps_.resize(kb.causes.size());
         for (std::size_t cause = 0; cause < kb.causes.size(); ++cause)
@@ -240,10 +244,8 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         appendKey(out, first, "\"ranking\":");
         out.push_back('[');
         for (std::size_t i = 0; i < result.ranking.size() && i < top; ++i) {
-            if (i) out.push_back(',');
-            appendText(out, "{\"cause\":");
-            appendText(out, quotedCauses_[result.ranking[i].cause]);
-            appendText(out, ",\"score\":");
+            const std::string_view entry = rankingEntries_[result.ranking[i].cause];
+            appendText(out, i == 0 ? entry.substr(1) : entry);
             appendScore(out, result.ranking[i].score);
             out.push_back('}');
         }

@@ -49,6 +49,7 @@ private:
     ResultFields fields_;
     // Names as JSON strings, quoted once rather than on every line.
     std::vector<std::string> quotedCauses_;              // per cause: every line has one or more
+    std::vector<std::string> rankingEntries_;            // per cause: ",{\"cause\":\"name\",\"score\":" (with `ranking`)
     // Lists take them with a leading comma, and drop it from the first.
     std::vector<std::vector<std::string>> quotedSteps_;  // per cause, per fix step: ",\"id\"" (with `fix`)
     std::vector<std::string> quotedRules_;               // per rule: ",\"name\"" (with `fired`)
