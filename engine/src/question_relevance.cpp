@@ -22,8 +22,7 @@ QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& s
         for (RuleId rule : state.firedRules()) scratch_.firedState[rule] = scratch_.state;
 }
 
-double QuestionRelevance::stake(RuleId rule) {
-    if (scratch_.stakeStamp[rule] == scratch_.state) return scratch_.stake[rule];
+double QuestionRelevance::computeStake(RuleId rule) {
     const Rule& definition = model_.kb().rules[rule];
     double weight = 0.5;  // sets a derived fact
     for (const auto& conclusion : definition.conclusions)
@@ -120,14 +119,6 @@ Truth QuestionRelevance::blockingConjuncts(RuleId rule, std::size_t count, bool 
     return result;
 }
 
-bool QuestionRelevance::canFireOnAnswer(RuleId rule, FactId fact) {
-    const Truth now = truth(rule);
-    if (now != Truth::Unknown) return true;  // fired (a `known`/`unknown` test can withdraw it), or turned
-    const FactId sole = scratch_.soleFact[rule];
-    if (sole == noSoleFact) return true;
-    // A conjunct still undecided on another fact stays undecided: no single answer fires the rule.
-    return sole == fact;
-}
 
 std::optional<Truth> QuestionRelevance::settledTruth(RuleId rule) const {
     if (scratch_.firedState[rule] == scratch_.state) return Truth::True;

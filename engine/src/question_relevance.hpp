@@ -27,7 +27,13 @@ public:
     /// Answering `fact` could make the rule fire: it fires already, or every
     /// conjunct not yet True reads `fact` alone. (Unknown `a and b` needs two
     /// answers; its fired state, and so every score, stays as it is.)
-    bool canFireOnAnswer(RuleId rule, FactId fact);
+    bool canFireOnAnswer(RuleId rule, FactId fact) {
+        // Fired (a `known`/`unknown` test can withdraw it), or turned: yes.
+        if (truth(rule) != Truth::Unknown) return true;
+        // A conjunct still undecided on another fact stays undecided: no single answer fires the rule.
+        const FactId sole = scratch_.soleFact[rule];
+        return sole == noSoleFact || sole == fact;
+    }
     /// Answering `fact` (which the rule reads) could change the rule's truth:
     /// the rule is undecided, or a `known`/`unknown` test on the fact would
     /// turn it around.
@@ -42,7 +48,9 @@ public:
     bool testsKnowledgeOfAnUnknownFact(RuleId rule) const;
     /// The rule's weight (its strongest certainty; 0.5 for setting a fact)
     /// divided by the number of facts it reads that have no value.
-    double stake(RuleId rule);
+    double stake(RuleId rule) {
+        return scratch_.stakeStamp[rule] == scratch_.state ? scratch_.stake[rule] : computeStake(rule);
+    }
 
     const Model& model() const { return model_; }
     const DiagnosisState& state() const { return state_; }
@@ -56,6 +64,7 @@ private:
     Truth computeTruth(RuleId rule);
     bool decidedAtStake(RuleId rule, FactId fact);
     bool computeLeadsToCause(RuleId rule);
+    double computeStake(RuleId rule);
     /// True when fired, False when its guard fact has another value, else none.
     std::optional<Truth> settledTruth(RuleId rule) const;
     /// The truth of a rule that did not fire, conjunct by conjunct; records its sole fact.
