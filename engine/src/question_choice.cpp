@@ -333,7 +333,7 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
     collectLive();
 
     using Scored = ScoredQuestion;
-    auto key = [](double x) { return std::round(x / tieTolerance); };
+    auto key = [](double x) { return x == 0 ? 0.0 : std::round(x / tieTolerance); };  // many gains are 0
     auto costOf = [&](FactId fact) { return kb.facts[fact].cost > 0 ? kb.facts[fact].cost : 1.0; };
     std::vector<Scored>& scored = scratch_.scored;
     scored.clear();

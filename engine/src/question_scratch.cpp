@@ -46,7 +46,8 @@ void QuestionScratch::begin(const Model& model, FactValues values, bool sameStat
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
     }
-    trialValues.assign(values.begin(), values.end());
+    // The same state again leaves trialValues as they were: every trial is undone.
+    if (!sameState) trialValues.assign(values.begin(), values.end());
     analysis = stamp();
     if (!sameState) state = analysis;
 }
