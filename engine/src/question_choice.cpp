@@ -115,7 +115,7 @@ QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t a
     for (const Model::Evidence& evidence : model_.evidenceAbout(cause)) {
         const RuleId rule = evidence.rule;
         const bool fires = scratch_.changeStamp[rule] == answer ? scratch_.firesAfter[rule] != 0
-                                                                : scratch_.firedStamp[rule] == scratch_.analysis;
+                                                                : scratch_.firedState[rule] == scratch_.state;
         if (!fires) continue;
         if (evidence.supports) {
             keepSupport *= 1.0 - evidence.certainty;
@@ -128,20 +128,21 @@ QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t a
 }
 
 double QuestionChooser::scoreOf(CauseId cause) const {
-    return scratch_.evidenceStamp[cause] == scratch_.analysis ? scratch_.scoreNow[cause]
-                                                               : model_.kb().causes[cause].prior;
+    return scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.scoreNow[cause] : model_.kb().causes[cause].prior;
 }
 
 void QuestionChooser::scoreNow() {
+    // Scores now depend on the state alone: the wide analysis finds those of
+    // the focused one (same state) in the scratch.
+    if (scratch_.scoredState == scratch_.state) return;
     const std::vector<RuleId>& fired = state_.firedRules();
-    for (RuleId rule : fired) scratch_.firedStamp[rule] = scratch_.analysis;
     rankingNow_.clear();
     for (RuleId rule : fired)
         for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
             if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
             const CauseId cause = conclusion.cause;
-            if (scratch_.evidenceStamp[cause] == scratch_.analysis) continue;
-            scratch_.evidenceStamp[cause] = scratch_.analysis;
+            if (scratch_.evidenceStamp[cause] == scratch_.state) continue;
+            scratch_.evidenceStamp[cause] = scratch_.state;
             const Score score = scoreWith(cause, scratch_.analysis);  // no answer carries this stamp
             scratch_.scoreNow[cause] = score.score;
             if (score.supported) rankingNow_.push_back({cause, score.score});
@@ -149,6 +150,7 @@ void QuestionChooser::scoreNow() {
     std::sort(rankingNow_.begin(), rankingNow_.end(), [](const RankedCause& a, const RankedCause& b) {
         return ranksAbove(a.score, a.cause, b.score, b.cause);
     });
+    scratch_.scoredState = scratch_.state;
 }
 
 void QuestionChooser::collectLive() {
@@ -172,7 +174,7 @@ void QuestionChooser::collectLive() {
     for (CauseId cause : live) {
         total_ += scoreOf(cause);
         // simulate() subtracts it again. A cause without evidence has its prior's, computed once.
-        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.analysis ? plogp(scratch_.scoreNow[cause])
+        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? plogp(scratch_.scoreNow[cause])
                                                                                       : model_.priorEntropyTerm(cause);
         sumPlogP_ += scratch_.plogpNow[cause];
     }

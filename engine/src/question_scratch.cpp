@@ -21,7 +21,7 @@ void QuestionScratch::resize(const Model& model) {
     // The arrays only grow: once large enough for a model, they stay so.
     if (rules <= sizedFor_[0] && causes <= sizedFor_[1] && facts <= sizedFor_[2]) return;
     sizedFor_ = {std::max(rules, sizedFor_[0]), std::max(causes, sizedFor_[1]), std::max(facts, sizedFor_[2])};
-    for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &firedStamp, &changeStamp}) growTo(*v, rules);
+    for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &changeStamp}) growTo(*v, rules);
     growTo(stake, rules);
     growTo(truth, rules);
     growTo(soleFact, rules);
@@ -41,10 +41,11 @@ void QuestionScratch::begin(const Model& model, FactValues values, bool sameStat
     if (counter_ > std::numeric_limits<std::uint32_t>::max() / 2) {
         // After two billion stamps, between analyses (one takes far fewer): forget them all.
         sameState = false;
-        for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &firedStamp, &changeStamp, &evidenceStamp,
+        for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &changeStamp, &evidenceStamp,
                         &liveStamp, &changedStamp, &askStamp})
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
+        scoredState = 0;
     }
     // The same state again leaves trialValues as they were: every trial is undone.
     if (!sameState) trialValues.assign(values.begin(), values.end());

@@ -61,12 +61,11 @@ struct QuestionScratch {
     std::vector<double> stake;  // the rule's weight / the unknown facts it still needs
     std::vector<std::uint32_t> firedState;   // == state: fired (spares a search of the fired list)
     std::vector<std::uint32_t> scopeStamp;   // == analysis: the rule is in the analysed scope
-    std::vector<std::uint32_t> firedStamp;   // == analysis: fired now
     std::vector<std::uint32_t> changeStamp;  // == answer stamp: the simulated answer changes it
     std::vector<std::uint8_t> firesAfter;    // its state after that answer
 
     // Per cause.
-    std::vector<std::uint32_t> evidenceStamp;  // == analysis: fired rules conclude about it
+    std::vector<std::uint32_t> evidenceStamp;  // == state: fired rules conclude about it, scoreNow holds its score
     std::vector<double> scoreNow;
     std::vector<std::uint8_t> supportedNow;
     std::vector<std::uint32_t> liveStamp;      // == analysis: in the distribution
@@ -84,7 +83,8 @@ struct QuestionScratch {
     std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
     std::vector<QuestionCandidate> candidates;
     std::vector<ScoredQuestion> scored;
-    std::vector<RankedCause> rankingNow;
+    std::vector<RankedCause> rankingNow;  // supported causes now, best first, for the state scoredState
+    std::uint32_t scoredState = 0;
     std::vector<CauseId> live;
     std::vector<RuleId> delta;
     std::vector<CauseId> changed;
