@@ -27,12 +27,11 @@ void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::stri
     }
 }
 
-/// Starts a key, given with its quotes and colon (one append per key): a
-/// comma unless it is the first key of the object.
-void appendKey(fmt::memory_buffer& out, bool& first, std::string_view quotedKey) {
-    if (!first) out.push_back(',');
+/// Starts a key, given with a leading comma, its quotes and colon (one
+/// append per key); the comma is dropped for the first key of the object.
+void appendKey(fmt::memory_buffer& out, bool& first, std::string_view commaAndKey) {
+    appendText(out, first ? commaAndKey.substr(1) : commaAndKey);
     first = false;
-    appendText(out, quotedKey);
 }
 
 }  // namespace
@@ -224,12 +223,12 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
     bool first = true;
     out.push_back('{');
     if (fields_.id) {
-        appendKey(out, first, "\"id\":");
+        appendKey(out, first, ",\"id\":");
         appendOptionalString(out, id);
     }
     const auto& conclusion = result.conclusion;
     if (fields_.cause) {
-        appendKey(out, first, "\"cause\":");
+        appendKey(out, first, ",\"cause\":");
         if (conclusion) {
             appendText(out, quotedCauses_[conclusion->cause]);
         } else {
@@ -237,11 +236,11 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         }
     }
     if (fields_.score) {
-        appendKey(out, first, "\"score\":");
+        appendKey(out, first, ",\"score\":");
         appendScore(out, conclusion ? conclusion->score : 0.0);
     }
     if (fields_.ranking) {
-        appendKey(out, first, "\"ranking\":");
+        appendKey(out, first, ",\"ranking\":");
         out.push_back('[');
         for (std::size_t i = 0; i < result.ranking.size() && i < top; ++i) {
             const std::string_view entry = rankingEntries_[result.ranking[i].cause];
@@ -252,7 +251,7 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         out.push_back(']');
     }
     if (fields_.fix) {
-        appendKey(out, first, "\"fix\":");
+        appendKey(out, first, ",\"fix\":");
         if (conclusion) {
             appendList(out, conclusion->steps.size(), quotedSteps_[conclusion->cause],
                        [&](std::size_t i) { return conclusion->steps[i]; });
@@ -261,11 +260,11 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         }
     }
     if (fields_.fired) {
-        appendKey(out, first, "\"fired\":");
+        appendKey(out, first, ",\"fired\":");
         appendList(out, result.fired.size(), quotedRules_, [&](std::size_t i) { return result.fired[i]; });
     }
     if (fields_.ask) {
-        appendKey(out, first, "\"ask\":");
+        appendKey(out, first, ",\"ask\":");
         appendList(out, result.helpful.size(), quotedFacts_, [&](std::size_t i) { return result.helpful[i].fact; });
     }
     appendText(out, "}\n");
