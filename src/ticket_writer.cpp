@@ -27,12 +27,11 @@ void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::stri
     }
 }
 
-/// Starts a key, given with its quotes and colon (one append per key): a
-/// comma unless it is the first key of the object.
-void appendKey(fmt::memory_buffer& out, bool& first, std::string_view quotedKey) {
-    if (!first) out.push_back(',');
+/// Starts a key, given with a leading comma, its quotes and colon (one
+/// append per key); the comma is dropped for the first key of the object.
+void appendKey(fmt::memory_buffer& out, bool& first, std::string_view commaAndKey) {
+    appendText(out, first ? commaAndKey.substr(1) : commaAndKey);
     first = false;
-    appendText(out, quotedKey);
 }
 
 }  // namespace
@@ -170,12 +169,52 @@ std::optional<ResultFields> ResultFields::parse(std::string_view list, std::stri
     return fields;
 }
 
+namespace {
+
+std::string quoted(std::string_view text) {
+    fmt::memory_buffer buffer;
+    appendJsonString(buffer, text);
+    return fmt::to_string(buffer);
+}
+
+std::string listItem(std::string_view text) {
+    std::string item = ",";  // appended, not "," + ...: that trips GCC 12's -Wrestrict
+    item += quoted(text);
+    return item;
+}
+
+/// [a,b,c] from items that each start with a comma.
+template <typename Items, typename ItemOf>
+void appendList(fmt::memory_buffer& out, std::size_t count, const Items& items, ItemOf itemOf) {
+    out.push_back('[');
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string_view item = items[itemOf(i)];
+        appendText(out, i == 0 ? item.substr(1) : item);
+    }
+    out.push_back(']');
+}
+
+}  // namespace
+
 TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : kb_(kb), fields_(fields) {
     quotedCauses_.reserve(kb.causes.size());
-    for (const auto& cause : kb.causes) {
-        fmt::memory_buffer quoted;
-        appendJsonString(quoted, cause.name);
-        quotedCauses_.push_back(fmt::to_string(quoted));
+    for (const auto& cause : kb.causes) quotedCauses_.push_back(quoted(cause.name));
+    if (fields_.ranking) {
+        rankingEntries_.reserve(kb.causes.size());
+        for (const std::string& cause : quotedCauses_) rankingEntries_.push_back(",{\"cause\":" + cause + ",\"score\":");
+    }
+    if (fields_.fix) {
+        quotedSteps_.resize(kb.causes.size());
+        for (std::size_t cause = 0; cause < kb.causes.size(); ++cause)
+            for (const auto& step : kb.causes[cause].steps) quotedSteps_[cause].push_back(listItem(step.id));
+    }
+    if (fields_.fired) {
+        quotedRules_.reserve(kb.rules.size());
+        for (const auto& rule : kb.rules) quotedRules_.push_back(listItem(rule.name));
+    }
+    if (fields_.ask) {
+        quotedFacts_.reserve(kb.facts.size());
+        for (const auto& fact : kb.facts) quotedFacts_.push_back(listItem(fact.name));
     }
 }
 
@@ -184,12 +223,12 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
     bool first = true;
     out.push_back('{');
     if (fields_.id) {
-        appendKey(out, first, "\"id\":");
+        appendKey(out, first, ",\"id\":");
         appendOptionalString(out, id);
     }
     const auto& conclusion = result.conclusion;
     if (fields_.cause) {
-        appendKey(out, first, "\"cause\":");
+        appendKey(out, first, ",\"cause\":");
         if (conclusion) {
             appendText(out, quotedCauses_[conclusion->cause]);
         } else {
@@ -197,51 +236,36 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
         }
     }
     if (fields_.score) {
-        appendKey(out, first, "\"score\":");
+        appendKey(out, first, ",\"score\":");
         appendScore(out, conclusion ? conclusion->score : 0.0);
     }
     if (fields_.ranking) {
-        appendKey(out, first, "\"ranking\":");
+        appendKey(out, first, ",\"ranking\":");
         out.push_back('[');
         for (std::size_t i = 0; i < result.ranking.size() && i < top; ++i) {
-            if (i) out.push_back(',');
-            appendText(out, "{\"cause\":");
-            appendText(out, quotedCauses_[result.ranking[i].cause]);
-            appendText(out, ",\"score\":");
+            const std::string_view entry = rankingEntries_[result.ranking[i].cause];
+            appendText(out, i == 0 ? entry.substr(1) : entry);
             appendScore(out, result.ranking[i].score);
             out.push_back('}');
         }
         out.push_back(']');
     }
     if (fields_.fix) {
-        appendKey(out, first, "\"fix\":");
-        out.push_back('[');
+        appendKey(out, first, ",\"fix\":");
         if (conclusion) {
-            const auto& steps = kb_.cause(conclusion->cause).steps;
-            for (std::size_t i = 0; i < conclusion->steps.size(); ++i) {
-                if (i) out.push_back(',');
-                appendJsonString(out, steps[conclusion->steps[i]].id);
-            }
+            appendList(out, conclusion->steps.size(), quotedSteps_[conclusion->cause],
+                       [&](std::size_t i) { return conclusion->steps[i]; });
+        } else {
+            appendText(out, "[]");
         }
-        out.push_back(']');
     }
     if (fields_.fired) {
-        appendKey(out, first, "\"fired\":");
-        out.push_back('[');
-        for (std::size_t i = 0; i < result.fired.size(); ++i) {
-            if (i) out.push_back(',');
-            appendJsonString(out, kb_.rule(result.fired[i]).name);
-        }
-        out.push_back(']');
+        appendKey(out, first, ",\"fired\":");
+        appendList(out, result.fired.size(), quotedRules_, [&](std::size_t i) { return result.fired[i]; });
     }
     if (fields_.ask) {
-        appendKey(out, first, "\"ask\":");
-        out.push_back('[');
-        for (std::size_t i = 0; i < result.helpful.size(); ++i) {
-            if (i) out.push_back(',');
-            appendJsonString(out, kb_.fact(result.helpful[i].fact).name);
-        }
-        out.push_back(']');
+        appendKey(out, first, ",\"ask\":");
+        appendList(out, result.helpful.size(), quotedFacts_, [&](std::size_t i) { return result.helpful[i].fact; });
     }
     appendText(out, "}\n");
 }

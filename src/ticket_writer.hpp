@@ -47,7 +47,13 @@ public:
 private:
     const engine::KnowledgeBase& kb_;
     ResultFields fields_;
-    std::vector<std::string> quotedCauses_;  // per cause, its name as a JSON string: every line has one or more
+    // Names as JSON strings, quoted once rather than on every line.
+    std::vector<std::string> quotedCauses_;              // per cause: every line has one or more
+    std::vector<std::string> rankingEntries_;            // per cause: ",{\"cause\":\"name\",\"score\":" (with `ranking`)
+    // Lists take them with a leading comma, and drop it from the first.
+    std::vector<std::vector<std::string>> quotedSteps_;  // per cause, per fix step: ",\"id\"" (with `fix`)
+    std::vector<std::string> quotedRules_;               // per rule: ",\"name\"" (with `fired`)
+    std::vector<std::string> quotedFacts_;               // per fact: ",\"name\"" (with `ask`)
 };
 
 /// Appends `text` as a JSON string literal, quotes included.

@@ -57,8 +57,9 @@ void evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::
         // (docs/inference.md §4), on the one-pass state: without derived
         // facts, hypothetical answers need no chaining and so no Session.
         if (options.helpful > 0) {
-            result.helpful = chooseQuestions(*model, OnePassState(*reusable), &reusable->conditionsForQuestions()).ranked;
-            if (result.helpful.size() > options.helpful) result.helpful.resize(options.helpful);
+            result.helpful = chooseQuestions(*model, OnePassState(*reusable), &reusable->conditionsForQuestions(),
+                                             options.helpful, std::move(result.helpful))
+                                 .ranked;
         }
         return;
     }

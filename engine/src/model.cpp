@@ -1,5 +1,6 @@
 #include "triage/engine/model.hpp"
 
+#include <cmath>
 #include <set>
 
 #include <spdlog/spdlog.h>
@@ -79,6 +80,18 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
             if (conclusion.kind == engine::Conclusion::Kind::Supports)
                 addOnce(model->rulesSupporting_[conclusion.cause], rule);
         }
+    model->firstEvidence_.reserve(base.causes.size() + 1);
+    for (CauseId cause = 0; cause < base.causes.size(); ++cause) {
+        model->firstEvidence_.push_back(static_cast<std::uint32_t>(model->evidence_.size()));
+        for (RuleId rule : model->rulesConcluding_[cause])
+            for (const auto& conclusion : base.rules[rule].conclusions)
+                if (conclusion.kind != engine::Conclusion::Kind::Sets && conclusion.cause == cause)
+                    model->evidence_.push_back(
+                        {rule, conclusion.kind == engine::Conclusion::Kind::Supports, conclusion.certainty});
+        const double prior = base.causes[cause].prior;
+        model->priorEntropyTerms_.push_back(prior > 0 ? prior * std::log2(prior) : 0.0);  // as question choice's plogp
+    }
+    model->firstEvidence_.push_back(static_cast<std::uint32_t>(model->evidence_.size()));
     spdlog::debug("model built: {} facts, {} rules, {} causes, {} guard buckets", base.facts.size(),
                   base.rules.size(), base.causes.size(), model->index_->buckets.size());
     return model;

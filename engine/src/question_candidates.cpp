@@ -18,10 +18,8 @@ bool setsAFact(const Rule& rule) {
 
 }  // namespace
 
-std::vector<QuestionChooser::Candidate> QuestionChooser::candidates() {
+const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     const KnowledgeBase& kb = model_.kb();
-    auto& pairs = scratch_.atStake;
-    pairs.clear();
     // Whether a fact is a candidate at all, once per fact and analysis.
     auto askable = [&](FactId fact) {
         if (scratch_.askStamp[fact] != scratch_.analysis) {
@@ -37,8 +35,17 @@ std::vector<QuestionChooser::Candidate> QuestionChooser::candidates() {
         if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
     };
     if (const FlatConditions* flat = relevance_.flat()) {
-        for (RuleId rule : scratch_.scope)
-            for (FactId fact : flat->factsRead(rule)) consider(fact, rule);
+        const auto& testsKnowledge = model_.index().testsKnowledge;
+        for (RuleId rule : scratch_.scope) {
+            const bool turnable = testsKnowledge[rule] != 0;
+            for (FactId fact : flat->factsRead(rule)) {
+                if (!askable(fact)) continue;
+                // Without `known`/`unknown` tests a decided rule stays decided
+                // (Kleene logic is monotone): none of its facts is at stake.
+                if (!turnable && relevance_.truth(rule) != Truth::Unknown) break;
+                if (relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+            }
+        }
     } else {
         for (RuleId rule : scratch_.scope) {
             const auto& atoms = kb.rules[rule].condition.atoms;
@@ -50,20 +57,22 @@ std::vector<QuestionChooser::Candidate> QuestionChooser::candidates() {
         }
     }
     std::sort(keys.begin(), keys.end());
-    pairs.reserve(keys.size());
-    for (std::uint64_t key : keys) pairs.emplace_back(static_cast<FactId>(key >> 32), static_cast<RuleId>(key & 0xffffffffu));
-    std::vector<Candidate> result;
+    auto factOf = [&](std::size_t i) { return static_cast<FactId>(keys[i] >> 32); };
+    auto ruleOf = [&](std::size_t i) { return static_cast<RuleId>(keys[i] & 0xffffffffu); };
+    std::vector<Candidate>& result = scratch_.candidates;
+    result.clear();
     auto& fireable = scratch_.fireable;
     fireable.clear();
-    for (std::size_t first = 0; first < pairs.size();) {
-        const FactId fact = pairs[first].first;
+    for (std::size_t first = 0; first < keys.size();) {
+        const FactId fact = factOf(first);
         const std::size_t fireFirst = fireable.size();
         std::size_t last = first;
         bool leads = false;
-        for (; last < pairs.size() && pairs[last].first == fact; ++last) {
-            leads = leads || relevance_.leadsToCause(pairs[last].second);
+        for (; last < keys.size() && factOf(last) == fact; ++last) {
+            const RuleId rule = ruleOf(last);
+            leads = leads || relevance_.leadsToCause(rule);
             // Only these can change a score: 'a and b' with both unknown needs two answers.
-            if (relevance_.canFireOnAnswer(pairs[last].second, fact)) fireable.push_back(pairs[last].second);
+            if (relevance_.canFireOnAnswer(rule, fact)) fireable.push_back(rule);
         }
         if (!leads) {
             fireable.resize(fireFirst);

@@ -23,6 +23,20 @@ double entropyOf(double total, double sumPlogP) { return total > 0 ? std::log2(t
 /// Higher score first; on equal scores the lower CauseId (the ranking's order).
 bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) { return scoreA > scoreB || (scoreA == scoreB && a < b); }
 
+/// Stable sort of items[first, last) by key, highest first. A ticket has a
+/// few dozen candidates at most: insertion, without stable_sort's buffer.
+template <typename Item, typename Key>
+void stableSortDescending(std::vector<Item>& items, std::size_t first, std::size_t last, Key key) {
+    constexpr std::size_t insertionLimit = 64;
+    const auto begin = items.begin() + static_cast<std::ptrdiff_t>(first), end = items.begin() + static_cast<std::ptrdiff_t>(last);
+    if (last - first > insertionLimit) {
+        std::stable_sort(begin, end, [&](const Item& a, const Item& b) { return key(a) > key(b); });
+        return;
+    }
+    for (std::size_t i = first + 1; i < last; ++i)
+        for (std::size_t j = i; j > first && key(items[j]) > key(items[j - 1]); --j) std::swap(items[j], items[j - 1]);
+}
+
 bool setsAFact(const Rule& rule) {
     for (const auto& conclusion : rule.conclusions)
         if (conclusion.kind == engine::Conclusion::Kind::Sets) return true;
@@ -40,11 +54,17 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
     return ranking;
 }
 
-QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat) {
-    QuestionAnalysis focused = QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse();
-    if (!focused.ranked.empty() && focused.topCanChange) return focused;
+QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat,
+                                 std::size_t limit, std::vector<Question> storage) {
+    // At least one: whether the focused analysis has a question decides which one is used.
+    const std::size_t ranked = std::max<std::size_t>(limit, 1);
+    QuestionAnalysis analysis =
+        QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse(ranked, std::move(storage));
     // Nothing the known facts point to can change the top: look at every cause still possible.
-    return QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse();
+    if (analysis.ranked.empty() || !analysis.topCanChange)
+        analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse(ranked, std::move(analysis.ranked));
+    if (analysis.ranked.size() > limit) analysis.ranked.resize(limit);
+    return analysis;
 }
 
 QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope,
@@ -53,7 +73,8 @@ QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state
       state_(state),
       relevance_(model, state, questionScratch(), sameStateAsBefore, flat),
       scratch_(relevance_.scratch()),
-      scope_(scope) {}
+      scope_(scope),
+      rankingNow_(scratch_.rankingNow) {}
 
 void QuestionChooser::addToScope(RuleId rule) {
     if (scratch_.scopeStamp[rule] == scratch_.analysis) return;
@@ -91,38 +112,37 @@ QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t a
     // The same products, in the same RuleId order, as scoreCauses: bit-identical scores.
     double keepSupport = 1.0, keepExclusion = 1.0;
     bool supported = false;
-    for (RuleId rule : model_.rulesConcluding(cause)) {
+    for (const Model::Evidence& evidence : model_.evidenceAbout(cause)) {
+        const RuleId rule = evidence.rule;
         const bool fires = scratch_.changeStamp[rule] == answer ? scratch_.firesAfter[rule] != 0
-                                                                : scratch_.firedStamp[rule] == scratch_.analysis;
+                                                                : scratch_.firedState[rule] == scratch_.state;
         if (!fires) continue;
-        for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
-            if (conclusion.kind == engine::Conclusion::Kind::Sets || conclusion.cause != cause) continue;
-            if (conclusion.kind == engine::Conclusion::Kind::Supports) {
-                keepSupport *= 1.0 - conclusion.certainty;
-                supported = true;
-            } else {
-                keepExclusion *= 1.0 - conclusion.certainty;
-            }
+        if (evidence.supports) {
+            keepSupport *= 1.0 - evidence.certainty;
+            supported = true;
+        } else {
+            keepExclusion *= 1.0 - evidence.certainty;
         }
     }
     return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supported};
 }
 
 double QuestionChooser::scoreOf(CauseId cause) const {
-    return scratch_.evidenceStamp[cause] == scratch_.analysis ? scratch_.scoreNow[cause]
-                                                               : model_.kb().causes[cause].prior;
+    return scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.scoreNow[cause] : model_.kb().causes[cause].prior;
 }
 
 void QuestionChooser::scoreNow() {
+    // Scores now depend on the state alone: the wide analysis finds those of
+    // the focused one (same state) in the scratch.
+    if (scratch_.scoredState == scratch_.state) return;
     const std::vector<RuleId>& fired = state_.firedRules();
-    for (RuleId rule : fired) scratch_.firedStamp[rule] = scratch_.analysis;
     rankingNow_.clear();
     for (RuleId rule : fired)
         for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
             if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
             const CauseId cause = conclusion.cause;
-            if (scratch_.evidenceStamp[cause] == scratch_.analysis) continue;
-            scratch_.evidenceStamp[cause] = scratch_.analysis;
+            if (scratch_.evidenceStamp[cause] == scratch_.state) continue;
+            scratch_.evidenceStamp[cause] = scratch_.state;
             const Score score = scoreWith(cause, scratch_.analysis);  // no answer carries this stamp
             scratch_.scoreNow[cause] = score.score;
             if (score.supported) rankingNow_.push_back({cause, score.score});
@@ -130,6 +150,7 @@ void QuestionChooser::scoreNow() {
     std::sort(rankingNow_.begin(), rankingNow_.end(), [](const RankedCause& a, const RankedCause& b) {
         return ranksAbove(a.score, a.cause, b.score, b.cause);
     });
+    scratch_.scoredState = scratch_.state;
 }
 
 void QuestionChooser::collectLive() {
@@ -152,7 +173,9 @@ void QuestionChooser::collectLive() {
     total_ = sumPlogP_ = weightNow_ = 0;
     for (CauseId cause : live) {
         total_ += scoreOf(cause);
-        scratch_.plogpNow[cause] = plogp(scoreOf(cause));  // simulate() subtracts it again
+        // simulate() subtracts it again. A cause without evidence has its prior's, computed once.
+        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? plogp(scratch_.scoreNow[cause])
+                                                                                      : model_.priorEntropyTerm(cause);
         sumPlogP_ += scratch_.plogpNow[cause];
     }
     for (CauseId cause : live) weightNow_ += probability(cause) * scoreOf(cause);
@@ -267,7 +290,7 @@ double QuestionChooser::stake(const Candidate& candidate) {
     // How close the rules this fact decides are to firing, and how much they weigh.
     double best = 0;
     for (std::size_t i = candidate.first; i < candidate.last; ++i) {
-        const RuleId rule = scratch_.atStake[i].second;
+        const RuleId rule = static_cast<RuleId>(scratch_.keys[i] & 0xffffffffu);
         if (relevance_.leadsToCause(rule)) best = std::max(best, relevance_.stake(rule));
     }
     return best;
@@ -280,16 +303,12 @@ bool QuestionChooser::topCanChangeLater() {
     if (!topNow_) return !scratch_.live.empty();
     auto bound = [&](CauseId cause, bool optimistic) {
         double keepSupport = 1, keepExclusion = 1;
-        for (RuleId rule : model_.rulesConcluding(cause)) {
-            if (scratch_.scopeStamp[rule] != scratch_.analysis) continue;  // False for good, or out of focus
-            const Truth t = relevance_.truth(rule);
+        for (const Model::Evidence& evidence : model_.evidenceAbout(cause)) {
+            if (scratch_.scopeStamp[evidence.rule] != scratch_.analysis) continue;  // False for good, or out of focus
+            const Truth t = relevance_.truth(evidence.rule);
             if (t == Truth::False) continue;
-            for (const auto& conclusion : kb.rules[rule].conclusions) {
-                if (conclusion.cause != cause || conclusion.kind == engine::Conclusion::Kind::Sets) continue;
-                const bool supports = conclusion.kind == engine::Conclusion::Kind::Supports;
-                if (t == Truth::Unknown && supports != optimistic) continue;
-                (supports ? keepSupport : keepExclusion) *= 1 - conclusion.certainty;
-            }
+            if (t == Truth::Unknown && evidence.supports != optimistic) continue;
+            (evidence.supports ? keepSupport : keepExclusion) *= 1 - evidence.certainty;
         }
         return combineEvidence(kb.causes[cause].prior, 1 - keepSupport, 1 - keepExclusion);
     };
@@ -302,29 +321,32 @@ bool QuestionChooser::topCanChangeLater() {
     return false;
 }
 
-QuestionAnalysis QuestionChooser::analyse() {
+QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Question> storage) {
     const KnowledgeBase& kb = model_.kb();
     QuestionAnalysis analysis;
+    analysis.ranked = std::move(storage);
+    analysis.ranked.clear();
     collectScope();
-    for (FactId fact = 0; fact < kb.facts.size() && !hasDerivedFacts_; ++fact)
-        hasDerivedFacts_ = model_.index().isDerived(fact);
-    const std::vector<Candidate> facts = candidates();
+    hasDerivedFacts_ = model_.index().hasDerivedFacts;
+    const std::vector<Candidate>& facts = candidates();
     if (facts.empty()) return analysis;
     scoreNow();
     topNow_ = rankingNow_.empty() ? std::nullopt : std::optional<CauseId>(rankingNow_.front().cause);
     collectLive();
 
-    struct Scored {
-        Question question;
-        double gainKey, stakeKey;  // rounded: gains equal up to rounding noise tie
-    };
-    auto key = [](double x) { return std::round(x / tieTolerance); };
-    std::vector<Scored> scored;
-    scored.reserve(facts.size());
-    for (const Candidate& candidate : facts) {
+    using Scored = ScoredQuestion;
+    auto key = [](double x) { return x == 0 ? 0.0 : std::round(x / tieTolerance); };  // many gains are 0
+    auto costOf = [&](FactId fact) { return kb.facts[fact].cost > 0 ? kb.facts[fact].cost : 1.0; };
+    std::vector<Scored>& scored = scratch_.scored;
+    scored.clear();
+    for (std::uint32_t i = 0; i < facts.size(); ++i) {
+        const Candidate& candidate = facts[i];
         double weightTotal = 0, weightedEntropy = 0;
+        // No rule one answer can fire or withdraw, and nothing chained: no
+        // answer changes a score, and each leaves the distribution as it is.
+        const bool changesNothing = candidate.fireFirst == candidate.fireLast && !candidate.feedsDerivedFacts;
         for (Value value : model_.answerValues(candidate.fact)) {
-            const Effect effect = simulate(candidate, value);
+            const Effect effect = changesNothing ? Effect{weightNow_, entropyNow_, false} : simulate(candidate, value);
             analysis.topCanChange = analysis.topCanChange || effect.topChanges;
             // An answer is likelier when it makes the likely causes likelier.
             weightTotal += effect.weight;
@@ -332,19 +354,28 @@ QuestionAnalysis QuestionChooser::analyse() {
         }
         const double expectedAfter = weightTotal > 0 ? weightedEntropy / weightTotal : entropyNow_;
         const double gain = std::max(0.0, entropyNow_ - expectedAfter);
-        const double cost = kb.facts[candidate.fact].cost > 0 ? kb.facts[candidate.fact].cost : 1.0;
-        scored.push_back({{candidate.fact, gain / cost}, key(gain / cost), key(stake(candidate) / cost)});
+        const double cost = costOf(candidate.fact);
+        scored.push_back({{candidate.fact, gain / cost}, key(gain / cost), 0.0, i});
     }
     if (!analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
 
     // Rounded keys: gains equal up to rounding noise tie, and ties go to the
-    // higher stake, then to the lower FactId (the sort is stable).
-    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-        if (a.gainKey != b.gainKey) return a.gainKey > b.gainKey;
-        return a.stakeKey > b.stakeKey;
-    });
-    analysis.ranked.reserve(scored.size());
-    for (const Scored& s : scored) analysis.ranked.push_back(s.question);
+    // higher stake, then to the lower FactId (the sorts are stable). Sorting
+    // by gain, then each run of equal gains by stake, is the same order; only
+    // the runs that reach into the first `limit` need their stakes.
+    stableSortDescending(scored, 0, scored.size(), [](const Scored& s) { return s.gainKey; });
+    const std::size_t shown = std::min(limit, scored.size());
+    for (std::size_t first = 0; first < shown;) {
+        std::size_t last = first + 1;
+        while (last < scored.size() && scored[last].gainKey == scored[first].gainKey) ++last;
+        if (last - first > 1) {
+            for (std::size_t i = first; i < last; ++i)
+                scored[i].stakeKey = key(stake(facts[scored[i].candidate]) / costOf(scored[i].question.fact));
+            stableSortDescending(scored, first, last, [](const Scored& s) { return s.stakeKey; });
+        }
+        first = last;
+    }
+    for (std::size_t i = 0; i < shown; ++i) analysis.ranked.push_back(scored[i].question);
     return analysis;
 }
 

@@ -5,6 +5,7 @@
 // rule base (docs/inference.md §4).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -31,8 +32,12 @@ struct QuestionAnalysis {
 /// The analysis questions are chosen from: the focused one while it has a
 /// question that could change the top cause, else the wide one. `flat`: the
 /// model's flattened conditions when the caller has them (same results).
+/// `limit`: only the first `limit` questions of the ranking are wanted (the
+/// ranked list is then its head, cut there). `storage`: a vector whose
+/// buffer the ranked list may reuse (the batch loop's, ticket after ticket).
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state,
-                                 const FlatConditions* flat = nullptr);
+                                 const FlatConditions* flat = nullptr, std::size_t limit = SIZE_MAX,
+                                 std::vector<Question> storage = {});
 
 class QuestionChooser {
 public:
@@ -41,17 +46,12 @@ public:
     QuestionChooser(const Model& model, const DiagnosisState& state, QuestionScope scope,
                     bool sameStateAsBefore = false, const FlatConditions* flat = nullptr);
 
-    /// Scores every candidate by simulating each of its answers.
-    QuestionAnalysis analyse();
+    /// Scores every candidate by simulating each of its answers; ranks the
+    /// first `limit` (at least one).
+    QuestionAnalysis analyse(std::size_t limit = SIZE_MAX, std::vector<Question> storage = {});
 
 private:
-    struct Candidate {
-        FactId fact;
-        std::size_t first, last;  // its rules in scratch.atStake
-        std::size_t fireFirst, fireLast;  // those one answer can fire or withdraw, in scratch.fireable:
-        std::size_t guardedFirst;         // from here on guarded by the fact itself, by guard value
-        bool feedsDerivedFacts;   // some rule reading it sets a fact: answers are chained
-    };
+    using Candidate = QuestionCandidate;
     struct Score {
         double score;
         bool supported;
@@ -65,7 +65,8 @@ private:
     void collectScope();
     void addToScope(RuleId rule);
     void scoreNow();
-    std::vector<Candidate> candidates();
+    /// In the scratch, until the next analysis.
+    const std::vector<Candidate>& candidates();
     void collectLive();
     /// What answering `value` does to the distribution and the top cause.
     Effect simulate(const Candidate& candidate, Value value);
@@ -85,7 +86,7 @@ private:
     QuestionScratch& scratch_;
     QuestionScope scope_;
     std::optional<WorkingMemory> chained_;  // for answers that change derived facts; made when first needed
-    std::vector<RankedCause> rankingNow_;  // supported causes, best first
+    std::vector<RankedCause>& rankingNow_;  // supported causes, best first (in the scratch)
     std::optional<CauseId> topNow_;
     bool hasDerivedFacts_ = false;
     double total_ = 0;         // Σ score over live causes

@@ -22,8 +22,7 @@ QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& s
         for (RuleId rule : state.firedRules()) scratch_.firedState[rule] = scratch_.state;
 }
 
-double QuestionRelevance::stake(RuleId rule) {
-    if (scratch_.stakeStamp[rule] == scratch_.state) return scratch_.stake[rule];
+double QuestionRelevance::computeStake(RuleId rule) {
     const Rule& definition = model_.kb().rules[rule];
     double weight = 0.5;  // sets a derived fact
     for (const auto& conclusion : definition.conclusions)
@@ -60,14 +59,11 @@ FactId soleFactOf(const Condition& condition, std::uint32_t node) {
 
 }  // namespace
 
-Truth QuestionRelevance::truth(RuleId rule) {
-    if (scratch_.truthStamp[rule] != scratch_.state) {
-        scratch_.truthStamp[rule] = scratch_.state;
-        scratch_.soleFact[rule] = noSoleFact;
-        const std::optional<Truth> settled = settledTruth(rule);
-        scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
-    }
-    return scratch_.truth[rule];
+Truth QuestionRelevance::computeTruth(RuleId rule) {
+    scratch_.truthStamp[rule] = scratch_.state;
+    scratch_.soleFact[rule] = noSoleFact;
+    const std::optional<Truth> settled = settledTruth(rule);
+    return scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
 }
 
 Truth QuestionRelevance::conjunctTruth(RuleId rule) {
@@ -123,14 +119,6 @@ Truth QuestionRelevance::blockingConjuncts(RuleId rule, std::size_t count, bool 
     return result;
 }
 
-bool QuestionRelevance::canFireOnAnswer(RuleId rule, FactId fact) {
-    const Truth now = truth(rule);
-    if (now != Truth::Unknown) return true;  // fired (a `known`/`unknown` test can withdraw it), or turned
-    const FactId sole = scratch_.soleFact[rule];
-    if (sole == noSoleFact) return true;
-    // A conjunct still undecided on another fact stays undecided: no single answer fires the rule.
-    return sole == fact;
-}
 
 std::optional<Truth> QuestionRelevance::settledTruth(RuleId rule) const {
     if (scratch_.firedState[rule] == scratch_.state) return Truth::True;
@@ -154,14 +142,14 @@ bool QuestionRelevance::testsKnowledgeOfAnUnknownFact(RuleId rule) const {
     return false;
 }
 
-bool QuestionRelevance::atStake(RuleId rule, FactId fact) {
+bool QuestionRelevance::decidedAtStake(RuleId rule, FactId fact) {
     // Kleene logic is monotone: filling in an unknown fact never turns a
     // decided condition around, except through `known`/`unknown` tests.
     const Truth now = truth(rule);
-    if (now == Truth::Unknown) return true;
-    if (!testsKnowledgeOf(rule, fact) || value(fact)) return false;
-    // A False conjunct on another fact stays False whatever the answer.
+    // A False conjunct on another fact stays False whatever the answer (the
+    // cheaper test first: most decided rules are False for a known value).
     if (now == Truth::False && scratch_.soleFact[rule] != noSoleFact && scratch_.soleFact[rule] != fact) return false;
+    if (!testsKnowledgeOf(rule, fact) || value(fact)) return false;
     // Rare: try the answers on this one condition.
     const Condition& condition = model_.kb().rules[rule].condition;
     bool changes = false;
@@ -173,11 +161,8 @@ bool QuestionRelevance::atStake(RuleId rule, FactId fact) {
     return changes;
 }
 
-bool QuestionRelevance::leadsToCause(RuleId rule) {
-    if (scratch_.leadsStamp[rule] == scratch_.state) {
-        if (scratch_.leads[rule] == inProgress) return false;  // cannot happen in an acyclic model; be safe
-        return scratch_.leads[rule] == 1;
-    }
+bool QuestionRelevance::computeLeadsToCause(RuleId rule) {
+    // (A rule being computed reads as not leading: cannot happen in an acyclic model; be safe.)
     scratch_.leadsStamp[rule] = scratch_.state;
     scratch_.leads[rule] = inProgress;
     bool leads = false;

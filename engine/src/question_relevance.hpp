@@ -21,24 +21,36 @@ public:
                       bool sameState = false, const FlatConditions* flat = nullptr);
 
     /// The rule's truth now (cached).
-    Truth truth(RuleId rule);
+    Truth truth(RuleId rule) {
+        return scratch_.truthStamp[rule] == scratch_.state ? scratch_.truth[rule] : computeTruth(rule);
+    }
     /// Answering `fact` could make the rule fire: it fires already, or every
     /// conjunct not yet True reads `fact` alone. (Unknown `a and b` needs two
     /// answers; its fired state, and so every score, stays as it is.)
-    bool canFireOnAnswer(RuleId rule, FactId fact);
+    bool canFireOnAnswer(RuleId rule, FactId fact) {
+        // Fired (a `known`/`unknown` test can withdraw it), or turned: yes.
+        if (truth(rule) != Truth::Unknown) return true;
+        // A conjunct still undecided on another fact stays undecided: no single answer fires the rule.
+        const FactId sole = scratch_.soleFact[rule];
+        return sole == noSoleFact || sole == fact;
+    }
     /// Answering `fact` (which the rule reads) could change the rule's truth:
     /// the rule is undecided, or a `known`/`unknown` test on the fact would
     /// turn it around.
-    bool atStake(RuleId rule, FactId fact);
+    bool atStake(RuleId rule, FactId fact) { return truth(rule) == Truth::Unknown || decidedAtStake(rule, fact); }
     /// The rule concludes about a cause, or sets a derived fact that a rule
     /// still leading to a cause reads.
-    bool leadsToCause(RuleId rule);
+    bool leadsToCause(RuleId rule) {
+        return scratch_.leadsStamp[rule] == scratch_.state ? scratch_.leads[rule] == 1 : computeLeadsToCause(rule);
+    }
     /// The rule tests `known`/`unknown` of a fact with no value: answering it
     /// can turn even a decided rule around.
     bool testsKnowledgeOfAnUnknownFact(RuleId rule) const;
     /// The rule's weight (its strongest certainty; 0.5 for setting a fact)
     /// divided by the number of facts it reads that have no value.
-    double stake(RuleId rule);
+    double stake(RuleId rule) {
+        return scratch_.stakeStamp[rule] == scratch_.state ? scratch_.stake[rule] : computeStake(rule);
+    }
 
     const Model& model() const { return model_; }
     const DiagnosisState& state() const { return state_; }
@@ -48,6 +60,11 @@ public:
     const FlatConditions* flat() const { return flat_; }
 
 private:
+    // The cache misses of the inline calls above (question choice calls them per rule and fact).
+    Truth computeTruth(RuleId rule);
+    bool decidedAtStake(RuleId rule, FactId fact);
+    bool computeLeadsToCause(RuleId rule);
+    double computeStake(RuleId rule);
     /// True when fired, False when its guard fact has another value, else none.
     std::optional<Truth> settledTruth(RuleId rule) const;
     /// The truth of a rule that did not fire, conjunct by conjunct; records its sole fact.

@@ -17,7 +17,11 @@ void growTo(std::vector<T>& v, std::size_t size) {
 void QuestionScratch::resize(const Model& model) {
     const std::size_t rules = model.kb().rules.size();
     const std::size_t causes = model.kb().causes.size();
-    for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &firedStamp, &changeStamp}) growTo(*v, rules);
+    const std::size_t facts = model.kb().facts.size();
+    // The arrays only grow: once large enough for a model, they stay so.
+    if (rules <= sizedFor_[0] && causes <= sizedFor_[1] && facts <= sizedFor_[2]) return;
+    sizedFor_ = {std::max(rules, sizedFor_[0]), std::max(causes, sizedFor_[1]), std::max(facts, sizedFor_[2])};
+    for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &changeStamp}) growTo(*v, rules);
     growTo(stake, rules);
     growTo(truth, rules);
     growTo(soleFact, rules);
@@ -31,19 +35,20 @@ void QuestionScratch::resize(const Model& model) {
     growTo(askNow, model.kb().facts.size());
 }
 
-std::uint32_t QuestionScratch::stamp() { return ++counter_; }
 
 void QuestionScratch::begin(const Model& model, FactValues values, bool sameState) {
     resize(model);
     if (counter_ > std::numeric_limits<std::uint32_t>::max() / 2) {
         // After two billion stamps, between analyses (one takes far fewer): forget them all.
         sameState = false;
-        for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &firedStamp, &changeStamp, &evidenceStamp,
+        for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &changeStamp, &evidenceStamp,
                         &liveStamp, &changedStamp, &askStamp})
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
+        scoredState = 0;
     }
-    trialValues.assign(values.begin(), values.end());
+    // The same state again leaves trialValues as they were: every trial is undone.
+    if (!sameState) trialValues.assign(values.begin(), values.end());
     analysis = stamp();
     if (!sameState) state = analysis;
 }

@@ -3,18 +3,36 @@
 // follows the rules the ticket touches, not the size of the rule base.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
 
 #include "triage/engine/model.hpp"
+#include "triage/engine/session.hpp"
 #include "triage/engine/truth.hpp"
 
 namespace triage::engine {
 
 inline constexpr FactId noSoleFact = ~FactId{0};
 inline constexpr FactId severalFacts = ~FactId{0} - 1;  // undecided conjuncts on two facts or more
+
+/// A fact question choice weighs, with the rules its answer can change.
+struct QuestionCandidate {
+    FactId fact;
+    std::size_t first, last;          // its rules in QuestionScratch::keys
+    std::size_t fireFirst, fireLast;  // those one answer can fire or withdraw, in QuestionScratch::fireable:
+    std::size_t guardedFirst;         // from here on guarded by the fact itself, by guard value
+    bool feedsDerivedFacts;           // some rule reading it sets a fact: answers are chained
+};
+
+/// A candidate's score, and its place in the candidate list.
+struct ScoredQuestion {
+    Question question;
+    double gainKey, stakeKey;  // rounded: gains equal up to rounding noise tie
+    std::uint32_t candidate;
+};
 
 struct QuestionScratch {
     /// Sizes the arrays for `model`, copies the known values into `trialValues`
@@ -23,7 +41,7 @@ struct QuestionScratch {
     /// valid (a second analysis of the same facts).
     void begin(const Model& model, FactValues values, bool sameState = false);
     /// A stamp no array holds yet (one per analysis, one per simulated answer).
-    std::uint32_t stamp();
+    std::uint32_t stamp() { return ++counter_; }
 
     std::uint32_t analysis = 0;  // the stamp of the current analysis
     std::uint32_t state = 0;     // the stamp of the facts analysed: keys the per-rule caches
@@ -43,12 +61,11 @@ struct QuestionScratch {
     std::vector<double> stake;  // the rule's weight / the unknown facts it still needs
     std::vector<std::uint32_t> firedState;   // == state: fired (spares a search of the fired list)
     std::vector<std::uint32_t> scopeStamp;   // == analysis: the rule is in the analysed scope
-    std::vector<std::uint32_t> firedStamp;   // == analysis: fired now
     std::vector<std::uint32_t> changeStamp;  // == answer stamp: the simulated answer changes it
     std::vector<std::uint8_t> firesAfter;    // its state after that answer
 
     // Per cause.
-    std::vector<std::uint32_t> evidenceStamp;  // == analysis: fired rules conclude about it
+    std::vector<std::uint32_t> evidenceStamp;  // == state: fired rules conclude about it, scoreNow holds its score
     std::vector<double> scoreNow;
     std::vector<std::uint8_t> supportedNow;
     std::vector<std::uint32_t> liveStamp;      // == analysis: in the distribution
@@ -62,9 +79,12 @@ struct QuestionScratch {
 
     // Lists, cleared by their users.
     std::vector<RuleId> scope;
-    std::vector<std::pair<FactId, RuleId>> atStake;  // (candidate fact, rule its answer can change)
-    std::vector<std::uint64_t> keys;  // atStake packed, for sorting
-    std::vector<RuleId> fireable;  // per candidate: the atStake rules whose fired state an answer can change
+    std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule its answer can change), sorted
+    std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
+    std::vector<QuestionCandidate> candidates;
+    std::vector<ScoredQuestion> scored;
+    std::vector<RankedCause> rankingNow;  // supported causes now, best first, for the state scoredState
+    std::uint32_t scoredState = 0;
     std::vector<CauseId> live;
     std::vector<RuleId> delta;
     std::vector<CauseId> changed;
@@ -72,6 +92,7 @@ struct QuestionScratch {
 private:
     void resize(const Model& model);
     std::uint32_t counter_ = 0;
+    std::array<std::size_t, 3> sizedFor_{};  // rules, causes and facts every array has room for
 };
 
 /// This thread's scratch; one analysis at a time per thread.

@@ -155,7 +155,10 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
             if (atom.op == Atom::Op::Known || atom.op == Atom::Op::Unknown) index.testsKnowledge[id] = 1;
         for (FactId fact : reads) index.readers[fact].push_back(id);
         for (const auto& conclusion : rule.conclusions)
-            if (conclusion.kind == engine::Conclusion::Kind::Sets) index.setters[conclusion.fact].push_back(id);
+            if (conclusion.kind == engine::Conclusion::Kind::Sets) {
+                index.setters[conclusion.fact].push_back(id);
+                index.hasDerivedFacts = true;
+            }
 
         index.guards[id] = mostSelective(allEqualities.data() + firstEquality[id],
                                          allEqualities.data() + firstEquality[id + 1], distinctValues);

@@ -59,15 +59,13 @@ void diagnoseInto(const Model& model, const std::vector<RankedCause>& ranking, s
 
 std::optional<Question> Session::nextQuestion() const {
     if (meetsStopPolicy(model_->stopPolicy, ranking())) return std::nullopt;
-    const QuestionAnalysis analysis = chooseQuestions(*model_, MemoryState(state_->memory));
+    const QuestionAnalysis analysis = chooseQuestions(*model_, MemoryState(state_->memory), nullptr, 1);
     if (analysis.ranked.empty() || !analysis.topCanChange) return std::nullopt;
     return analysis.ranked.front();
 }
 
 std::vector<Question> Session::usefulQuestions(std::size_t limit) const {
-    std::vector<Question> ranked = chooseQuestions(*model_, MemoryState(state_->memory)).ranked;
-    if (ranked.size() > limit) ranked.resize(limit);
-    return ranked;
+    return chooseQuestions(*model_, MemoryState(state_->memory), nullptr, limit).ranked;
 }
 
 void Session::answer(FactId fact, std::optional<Value> value) {

@@ -39,5 +39,38 @@ TEST(BatchQuestions, EqualASessionsOnRandomRuleBases) {
     EXPECT_GT(onePass, 20);
 }
 
+// Asking for fewer questions ranks only the head (stakes only where gains tie
+// within it): it must be exactly the head of the full ranking, for the batch
+// path and for a Session.
+TEST(BatchQuestions, ShortListsAreTheHeadOfTheFullRanking) {
+    for (std::uint32_t seed = 0; seed < 300; ++seed) {
+        std::mt19937 rng(seed + 1000);
+        std::vector<ModelIssue> issues;
+        const std::shared_ptr<const Model> model = Model::build(randomRuleBase(rng), issues);
+        if (!model) continue;
+        std::vector<std::pair<FactId, Value>> facts;
+        for (FactId fact : observableFacts(model->kb()))
+            if (std::bernoulli_distribution(0.4)(rng)) facts.emplace_back(fact, randomValue(model->kb(), fact, rng));
+        const Session session(model, facts);
+        const std::vector<Question> full = session.usefulQuestions(100);
+        const std::vector<Question> fullBatch = evaluate(model, facts, {3, 100, false}).helpful;
+        for (std::size_t limit = 0; limit <= 4; ++limit) {
+            const std::vector<Question> head = session.usefulQuestions(limit);
+            const std::vector<Question> headBatch = evaluate(model, facts, {3, limit, false}).helpful;
+            ASSERT_EQ(head.size(), std::min(limit, full.size())) << "seed " << seed;
+            ASSERT_EQ(headBatch.size(), std::min(limit, fullBatch.size())) << "seed " << seed;
+            for (std::size_t i = 0; i < head.size(); ++i) {
+                EXPECT_EQ(head[i].fact, full[i].fact) << "seed " << seed << " limit " << limit;
+                EXPECT_EQ(head[i].expectedGain, full[i].expectedGain) << "seed " << seed;
+                EXPECT_EQ(headBatch[i].fact, fullBatch[i].fact) << "seed " << seed << " limit " << limit;
+            }
+        }
+        const std::optional<Question> next = session.nextQuestion();
+        if (next) {
+            EXPECT_EQ(next->fact, full.front().fact) << "seed " << seed;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace triage::engine::testing

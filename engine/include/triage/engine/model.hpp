@@ -2,8 +2,10 @@
 // forward chaining needs. Built once, shared read-only by sessions and threads.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,20 @@ public:
     const std::vector<RuleId>& rulesConcluding(CauseId cause) const { return rulesConcluding_[cause]; }
     /// Rules that support the cause, ascending.
     const std::vector<RuleId>& rulesSupporting(CauseId cause) const { return rulesSupporting_[cause]; }
+    /// One support or exclusion of a cause by a rule.
+    struct Evidence {
+        RuleId rule = 0;
+        bool supports = true;  // else excludes
+        double certainty = 1;
+    };
+    /// What rules conclude about the cause: by rule ascending, then in `then`
+    /// order, the order scores multiply in (question choice re-scores from it).
+    std::span<const Evidence> evidenceAbout(CauseId cause) const {
+        return {evidence_.data() + firstEvidence_[cause], evidence_.data() + firstEvidence_[cause + 1]};
+    }
+    /// prior · log2(prior) (0 for a prior of 0): a cause's term in the
+    /// entropy of the distribution while it has no evidence.
+    double priorEntropyTerm(CauseId cause) const { return priorEntropyTerms_[cause]; }
 
 private:
     Model() = default;
@@ -66,6 +82,9 @@ private:
     std::vector<std::vector<Value>> answerValues_;
     std::vector<std::vector<RuleId>> rulesConcluding_;
     std::vector<std::vector<RuleId>> rulesSupporting_;
+    std::vector<Evidence> evidence_;
+    std::vector<std::uint32_t> firstEvidence_;  // per cause, plus one past the end
+    std::vector<double> priorEntropyTerms_;
 };
 
 }  // namespace triage::engine

@@ -37,6 +37,7 @@ struct RuleIndex {
     std::vector<std::uint32_t> firingRank;              // per rule: position in firing order
     std::vector<std::uint8_t> testsKnowledge;           // per rule: has a `known`/`unknown` atom
     std::vector<Bucket> buckets;
+    bool hasDerivedFacts = false;                       // some rule sets a fact
 
     /// `levels` comes from InferenceGraph::ruleLevels().
     static RuleIndex build(const KnowledgeBase& kb, std::vector<std::uint32_t> levels);
