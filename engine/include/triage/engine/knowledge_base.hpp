@@ -12,6 +12,7 @@
 
 #include <boost/container/flat_map.hpp>
 
+#include "triage/engine/compact_vector.hpp"
 #include "triage/engine/inline_list.hpp"
 #include "triage/engine/shared_name.hpp"
 #include "triage/engine/value.hpp"
@@ -69,9 +70,10 @@ struct ConditionNode {
     InlineList<std::uint32_t, 3> children;   // And/Or/Not; up to three without allocating
 };
 
+/// 32 bytes (two CompactVectors): a large rule base holds one per rule.
 struct Condition {
-    std::vector<Atom> atoms;
-    std::vector<ConditionNode> nodes;  // children come before parents
+    CompactVector<Atom> atoms;
+    CompactVector<ConditionNode> nodes;  // children come before parents
     bool empty() const { return nodes.empty(); }
     std::uint32_t root() const { return static_cast<std::uint32_t>(nodes.size() - 1); }
 };
