@@ -55,6 +55,8 @@ TEST(CompactVector, CopiesAreDeepAndMovesLeaveTheSourceEmpty) {
 TEST(CompactVector, ConditionsStayCompact) {
     EXPECT_EQ(sizeof(CompactVector<Atom>), 16u);
     EXPECT_EQ(sizeof(Condition), 32u);
+    EXPECT_EQ(sizeof(Atom), 40u);
+    EXPECT_EQ(sizeof(Origin), 16u);
 }
 
 TEST(CompactVector, AConditionCopyOwnsItsAtoms) {

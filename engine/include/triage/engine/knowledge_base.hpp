@@ -52,7 +52,7 @@ struct Fact {
     Origin origin;
 };
 
-/// One test on one fact. 48 bytes: a large rule base holds millions.
+/// One test on one fact. 40 bytes: a large rule base holds millions.
 struct Atom {
     enum class Op : std::uint8_t { Eq, Ne, In, Lt, Le, Gt, Ge, Known, Unknown };
     FactId fact = 0;
