@@ -2,6 +2,7 @@
 // std::vector it replaced: growth, copies, moves, and elements that own memory.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ TEST(CompactVector, GrowsLikeAVectorAndKeepsOrder) {
     EXPECT_EQ(strings.size(), 100u);
     EXPECT_EQ(contents(strings), expected);
     EXPECT_EQ(strings.front(), expected.front());
+    EXPECT_EQ(strings.at(99), expected.back());
+    EXPECT_THROW((void)strings.at(100), std::out_of_range);
+    strings.reserve(1000);
+    strings.shrink_to_fit();
+    EXPECT_EQ(contents(strings), expected);
     EXPECT_EQ(strings.back(), expected.back());
 }
 

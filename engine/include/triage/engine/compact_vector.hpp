@@ -6,12 +6,13 @@
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <stdexcept>
 #include <utility>
 
 namespace triage::engine {
 
-/// Reads like a std::vector (size, [], front, back, iteration, push_back,
-/// reserve, ==) for up to 2^32 - 1 elements. A copy is allocated at its size.
+/// Reads like a std::vector (size, [], at, front, back, iteration,
+/// push_back, reserve, shrink_to_fit, ==) for up to 2^32 - 1 elements. A copy is allocated at its size.
 template <typename T>
 class CompactVector {
 public:
@@ -51,6 +52,10 @@ public:
     const T* end() const { return data_ + size_; }
     T& operator[](std::size_t i) { return data_[i]; }
     const T& operator[](std::size_t i) const { return data_[i]; }
+    const T& at(std::size_t i) const {
+        if (i >= size_) throw std::out_of_range("CompactVector::at");
+        return data_[i];
+    }
     T& front() { return data_[0]; }
     const T& front() const { return data_[0]; }
     T& back() { return data_[size_ - 1]; }
@@ -64,6 +69,12 @@ public:
         if (size_ == capacity_) reallocate(size_ == 0 ? 1 : 2 * std::size_t{size_});
         new (data_ + size_) T(std::move(value));
         ++size_;
+    }
+
+    /// Gives back the capacity past the size (moving the elements), as std::vector may.
+    void shrink_to_fit() {
+        if (size_ == 0) release();
+        else if (capacity_ > size_) reallocate(size_);
     }
 
     void clear() { release(); }
