@@ -133,6 +133,10 @@ CompileResult compileProgram(const Program& program, const CompileOptions& optio
         }
         std::vector<engine::ModelIssue> issues;
         model = engine::Model::build(kb, issues);
+        // Building the model frees as much as it keeps (edge lists, equalities,
+        // buckets being sorted); the caller builds more on top (the batch
+        // structures), at the peak of the load.
+        if (release) releaseFreedMemory();
         addModelIssues(program, issues, result.diagnostics);
     }
     if (options.warningsAsErrors)

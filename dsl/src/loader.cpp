@@ -23,6 +23,11 @@ bool isRulesFile(const std::string& name) {
 // ---------------------------------------------------------------------------
 // DiskSources
 
+std::optional<MappedFile> DiskSources::map(const std::string& path) const {
+    // Past maxFileBytes the read path gives the parser the one byte more that makes it report the size.
+    return MappedFile::open(path, maxFileBytes);
+}
+
 bool DiskSources::read(const std::string& path, std::string& text, std::string& error) const {
     std::error_code code;
     const fs::file_status status = fs::status(path, code);
@@ -155,14 +160,17 @@ private:
             report(site, "imports nested deeper than " + std::to_string(maxImportDepth) + " files");
             return;
         }
-        std::string text, error;
-        if (!sources_.read(path, text, error)) {
-            report(site, (site ? "cannot import '" : "cannot open '") + path + "': " + error);
-            return;
-        }
-
         LoadedFile loaded;
-        loaded.source = std::make_unique<SourceFile>(path, std::move(text));
+        if (std::optional<MappedFile> mapped = sources_.map(path)) {
+            loaded.source = std::make_unique<SourceFile>(path, std::move(*mapped));
+        } else {
+            std::string text, error;
+            if (!sources_.read(path, text, error)) {
+                report(site, (site ? "cannot import '" : "cannot open '") + path + "': " + error);
+                return;
+            }
+            loaded.source = std::make_unique<SourceFile>(path, std::move(text));
+        }
         ParseResult parsed = parse(*loaded.source);
         loaded.ast = std::move(parsed.file);
         for (Diagnostic& diagnostic : parsed.diagnostics)

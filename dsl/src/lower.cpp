@@ -13,6 +13,7 @@ namespace {
 
 engine::LocalizedText localized(const ast::Texts& texts) {
     engine::LocalizedText result;
+    result.byLanguage.reserve(texts.size());
     for (const ast::Translation& text : texts) result.byLanguage[text.language.name] = text.text;
     return result;
 }
@@ -122,6 +123,13 @@ engine::RuleTest lowerTest(const engine::SharedName& fileName, const SourceFile&
     return test;
 }
 
+/// With `release`, hands back the memory of every file's text (see SourceFile::releaseText).
+void releaseTexts(const Program& program, const Program* release) {
+    if (!release) return;
+    for (const LoadedFile& loaded : program.files)
+        loaded.source->releaseText(0, static_cast<std::uint32_t>(loaded.source->text().size()));
+}
+
 }  // namespace
 
 engine::Origin originOf(const engine::SharedName& fileName, const SourceFile& file, ast::SourceSpan span) {
@@ -130,6 +138,10 @@ engine::Origin originOf(const engine::SharedName& fileName, const SourceFile& fi
 }
 
 engine::KnowledgeBase lower(const Program& program, Program* release) {
+    // From here on the text (a mapped file's) is read a declaration at a
+    // time, and after lowering only by diagnostics, a line or two of it: out
+    // of memory it goes, before, while (behind the rules) and after lowering.
+    releaseTexts(program, release);
     engine::KnowledgeBase kb;
     LoweredNames names;
     names.codeGroups = &kb.codeGroups;
@@ -158,6 +170,8 @@ engine::KnowledgeBase lower(const Program& program, Program* release) {
     // rules) would be fresh memory on top of them at the peak of the load.
     // Once the trees' own rule vectors are gone, the rules move to kb.rules.
     std::deque<engine::Rule> rules;
+    constexpr std::size_t rulesBetweenTextReleases = 1024;
+    std::size_t lowered = 0;
     for (std::size_t f = 0; f < program.files.size(); ++f) {
         const LoadedFile& loaded = program.files[f];
         const SourceFile& file = *loaded.source;
@@ -171,7 +185,11 @@ engine::KnowledgeBase lower(const Program& program, Program* release) {
             rules.push_back(lowerRule(fileNames[f], file, loaded.ast.rules[r], names));
             // Freed as soon as lowered, so the rules' syntax trees and their
             // lowered form are never both whole in memory (the peak of a load).
-            if (release) release->files[f].ast.rules[r] = ast::RuleDecl{};
+            if (release) {
+                // The text read again so far leaves memory as lowering goes.
+                if (++lowered % rulesBetweenTextReleases == 0) file.releaseText(0, loaded.ast.rules[r].span.begin);
+                release->files[f].ast.rules[r] = ast::RuleDecl{};
+            }
         }
         if (release) std::vector<ast::RuleDecl>().swap(release->files[f].ast.rules);
         for (const ast::TestDecl& decl : loaded.ast.tests)
@@ -180,6 +198,7 @@ engine::KnowledgeBase lower(const Program& program, Program* release) {
     kb.rules.reserve(rules.size());
     for (engine::Rule& rule : rules) kb.rules.push_back(std::move(rule));
     rules.clear();
+    releaseTexts(program, release);
     kb.index();
     return kb;
 }

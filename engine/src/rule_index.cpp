@@ -129,20 +129,23 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
     index.guards.resize(ruleCount);
     index.testsKnowledge.resize(ruleCount, 0);
 
-    // Every rule's equalities, collected once (flat, with offsets per rule),
-    // and how many distinct values each fact is tested for.
-    std::vector<Guard> allEqualities;
-    std::vector<std::uint32_t> firstEquality(ruleCount + 1, 0);
-    for (RuleId id = 0; id < ruleCount; ++id) {
+    // How many distinct values each fact is tested for. Each rule's
+    // equalities are collected again below, into the same scratch vector:
+    // kept for all rules they were ~4 MB at 100,000, at the peak of a load.
+    std::vector<Guard> equalities;
+    auto collectFor = [&kb, &equalities](RuleId id) {
+        equalities.clear();
         const Condition& condition = kb.rules[id].condition;
-        if (!condition.empty()) collectEqualities(kb, condition, condition.root(), allEqualities);
-        firstEquality[id + 1] = static_cast<std::uint32_t>(allEqualities.size());
-    }
+        if (!condition.empty()) collectEqualities(kb, condition, condition.root(), equalities);
+    };
     std::vector<std::uint32_t> distinctValues(factCount, 0);
     {
         std::unordered_set<std::pair<FactId, double>, KeyHash> tested;
-        for (const Guard& guard : allEqualities)
-            if (tested.insert({guard.fact, guard.value.raw()}).second) ++distinctValues[guard.fact];
+        for (RuleId id = 0; id < ruleCount; ++id) {
+            collectFor(id);
+            for (const Guard& guard : equalities)
+                if (tested.insert({guard.fact, guard.value.raw()}).second) ++distinctValues[guard.fact];
+        }
     }
 
     // (fact, value) -> bucket, while building; lookups use denseBuckets_ and hashedBuckets_.
@@ -160,8 +163,8 @@ RuleIndex RuleIndex::build(const KnowledgeBase& kb, std::vector<std::uint32_t> l
                 index.hasDerivedFacts = true;
             }
 
-        index.guards[id] = mostSelective(allEqualities.data() + firstEquality[id],
-                                         allEqualities.data() + firstEquality[id + 1], distinctValues);
+        collectFor(id);
+        index.guards[id] = mostSelective(equalities.data(), equalities.data() + equalities.size(), distinctValues);
         if (!index.guards[id]) {
             index.unguarded.push_back(id);
             for (FactId fact : reads) index.unguardedReaders[fact].push_back(id);

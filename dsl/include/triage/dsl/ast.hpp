@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "triage/engine/compact_vector.hpp"
 #include "triage/engine/inline_list.hpp"
 
 namespace triage::ast {
@@ -129,12 +130,14 @@ struct ConditionNode : Located {
     engine::InlineList<std::uint32_t, 3> children;
 };
 
+/// Its arrays are CompactVectors (16 bytes, a std::vector's 24): the whole
+/// rule AST is alive at the peak of a load, and a rule holds one condition.
 struct Condition : Located {
-    std::vector<ConditionNode> nodes;  // nodes[root] is the whole condition
+    engine::CompactVector<ConditionNode> nodes;  // nodes[root] is the whole condition
     std::uint32_t root = 0;
-    std::vector<CompareTest> compares;
-    std::vector<MembershipTest> memberships;
-    std::vector<KnownTest> knowns;
+    engine::CompactVector<CompareTest> compares;
+    engine::CompactVector<MembershipTest> memberships;
+    engine::CompactVector<KnownTest> knowns;
 };
 
 // ---------------------------------------------------------------------------

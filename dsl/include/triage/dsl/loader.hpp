@@ -25,12 +25,17 @@ public:
     virtual std::optional<std::vector<std::string>> listFolder(const std::string& path) const = 0;
     /// The canonical form of a path, used to detect a file imported twice.
     virtual std::string canonical(const std::string& path) const = 0;
+    /// The file mapped rather than read, where the provider can: the loader
+    /// tries this first and reads when it gives nothing.
+    virtual std::optional<MappedFile> map(const std::string&) const { return std::nullopt; }
 };
 
-/// Reads from the file system.
+/// Reads from the file system; maps regular files (a large rule base's text
+/// can then leave memory once it is compiled).
 class DiskSources : public SourceProvider {
 public:
     bool read(const std::string& path, std::string& text, std::string& error) const override;
+    std::optional<MappedFile> map(const std::string& path) const override;
     std::optional<std::vector<std::string>> listFolder(const std::string& path) const override;
     std::string canonical(const std::string& path) const override;
 };

@@ -1,17 +1,22 @@
 // One source text with its name and a line table, so byte offsets in the AST
-// can be turned into line:column for diagnostics.
+// can be turned into line:column for diagnostics. The text is on the heap, or
+// a file mapped read-only (mapped_file.hpp) whose pages can be handed back.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "triage/dsl/mapped_file.hpp"
 
 namespace triage::dsl {
 
 class SourceFile {
 public:
     SourceFile(std::string name, std::string text);
+    SourceFile(std::string name, MappedFile mapped);
 
     struct LineCol {
         int line = 1;    // 1-based
@@ -19,7 +24,13 @@ public:
     };
 
     const std::string& name() const { return name_; }
-    const std::string& text() const { return text_; }
+    std::string_view text() const { return mapped_ ? mapped_->text() : std::string_view(text_); }
+    /// Hands back the memory of the text in [begin, end) where it is a mapped
+    /// file (none where it is on the heap); it reads the same afterwards.
+    /// For large loads, once the text has been read.
+    void releaseText(std::uint32_t begin, std::uint32_t end) const {
+        if (mapped_) mapped_->release(begin, end);
+    }
     LineCol lineCol(std::uint32_t offset) const;
     /// The byte offset of a 1-based line and column: the inverse of lineCol.
     std::uint32_t offsetOf(int line, int column) const;
@@ -29,8 +40,11 @@ public:
 
 private:
     std::string name_;
-    std::string text_;
+    std::string text_;                   // when not mapped
+    std::optional<MappedFile> mapped_;
     std::vector<std::uint32_t> lineStarts_;
+
+    void indexLines();
 };
 
 }  // namespace triage::dsl

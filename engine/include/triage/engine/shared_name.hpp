@@ -1,24 +1,42 @@
 // An immutable string that many declarations share (the file an origin is
 // in, the code group an atom tests): one heap copy per distinct name instead
-// of one per rule, and 16 bytes in the owner instead of a std::string's 32.
+// of one per rule, and 8 bytes in the owner instead of a std::string's 32.
 #pragma once
 
-#include <memory>
+#include <atomic>
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace triage::engine {
 
 /// Reads like a const std::string. Copies share the text; make one per
-/// distinct name and copy it to every owner to get the saving.
+/// distinct name and copy it to every owner to get the saving. A pointer to
+/// a counted block: a shared_ptr is twice that, in every atom and origin of
+/// a large rule base.
 class SharedName {
 public:
     SharedName() = default;
-    SharedName(std::string text) : text_(std::make_shared<const std::string>(std::move(text))) {}
+    SharedName(std::string text) : shared_(new Shared{{1}, std::move(text)}) {}
     SharedName(const char* text) : SharedName(std::string(text)) {}
+    SharedName(const SharedName& other) noexcept : shared_(other.shared_) { retain(); }
+    SharedName(SharedName&& other) noexcept : shared_(std::exchange(other.shared_, nullptr)) {}
+    SharedName& operator=(const SharedName& other) noexcept {
+        SharedName copy(other);
+        std::swap(shared_, copy.shared_);
+        return *this;
+    }
+    SharedName& operator=(SharedName&& other) noexcept {
+        std::swap(shared_, other.shared_);
+        return *this;
+    }
+    ~SharedName() {
+        if (shared_ && shared_->owners.fetch_sub(1, std::memory_order_acq_rel) == 1) delete shared_;
+    }
 
-    const std::string& str() const { return text_ ? *text_ : emptyText(); }
+    const std::string& str() const { return shared_ ? shared_->text : emptyText(); }
     operator const std::string&() const { return str(); }
     operator std::string_view() const { return str(); }
     bool empty() const { return str().empty(); }
@@ -38,7 +56,14 @@ private:
         static const std::string empty;
         return empty;
     }
-    std::shared_ptr<const std::string> text_;
+    struct Shared {
+        std::atomic<std::size_t> owners;  // copies may be dropped on several threads
+        const std::string text;
+    };
+    void retain() const noexcept {
+        if (shared_) shared_->owners.fetch_add(1, std::memory_order_relaxed);
+    }
+    Shared* shared_ = nullptr;
 };
 
 }  // namespace triage::engine
