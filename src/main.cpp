@@ -4,8 +4,10 @@
 
 #include "commands.hpp"
 #include "global_options.hpp"
+#include "truncated_input.hpp"
 
 int main(int argc, char** argv) {
+    triage::cli::reportTruncatedMappedInput();
     CLI::App app{"Triage: a rule-engine expert system that asks only the questions that matter."};
     app.set_version_flag("--version", std::string("triage ") + TRIAGE_VERSION);
     app.require_subcommand(1);
