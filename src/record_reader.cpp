@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace triage::cli {
@@ -26,34 +25,14 @@ bool isBlank(std::string_view text) {
 
 RecordReader::RecordReader(std::FILE* input, Syntax syntax) : input_(input), syntax_(syntax) { mapInput(); }
 
-RecordReader::~RecordReader() {
-    if (mapping_) munmap(mapping_, mappingSize_);
-}
-
 bool RecordReader::mapInput() {
     const int fd = input_ ? fileno(input_) : -1;
-    struct stat info {};
-    if (fd < 0 || fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) return false;
-    if (lseek(fd, 0, SEEK_CUR) != 0) return false;  // someone read from it already
-    const auto size = static_cast<std::size_t>(info.st_size);
-    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-    // Pages past a file's end are not readable, so the file is mapped over the
-    // start of a zero-filled reservation one padding longer: simdjson may read
-    // past the last record. (A file truncated while we read it would still
-    // fault; helpdesk exports are not written while they are evaluated.)
-    const std::size_t total = (size + RecordChunk::readablePadding + page - 1) / page * page;
-    void* area = mmap(nullptr, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (area == MAP_FAILED) return false;
-    if (mmap(area, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
-        munmap(area, total);
-        return false;
-    }
-    madvise(area, size, MADV_SEQUENTIAL);  // read once, front to back
-    mapping_ = area;
-    mappingSize_ = total;
-    pageSize_ = page;
-    data_ = static_cast<const char*>(area);
-    filled_ = size;
+    if (fd < 0 || lseek(fd, 0, SEEK_CUR) != 0) return false;  // a stream, or read from already
+    // Simdjson may read a padding's length past the last record.
+    mapped_ = dsl::MappedFile::open(fd, std::numeric_limits<std::size_t>::max(), RecordChunk::readablePadding);
+    if (!mapped_) return false;
+    data_ = mapped_->text().data();
+    filled_ = mapped_->text().size();
     started_ = true;
     atEnd_ = true;  // fill() has nothing to add
     if (startsWithByteOrderMark(pending())) {
@@ -66,11 +45,13 @@ bool RecordReader::mapInput() {
 void RecordReader::release(std::uint64_t consumed) {
     // In steps: one madvise per few MiB, not per chunk.
     constexpr std::size_t releaseStep = std::size_t{8} << 20;
-    if (!mapping_ || consumed < released_ + releaseStep) return;
-    const std::size_t end = consumed / pageSize_ * pageSize_;
+    if (!mapped_ || consumed < released_ + releaseStep) return;
+    // Whole pages: the page `consumed` falls in goes with the next step.
+    static const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    const std::size_t end = consumed / page * page;
     // The pages are clean copies of the file: dropping them loses nothing, and
     // a stray read would fault them back in.
-    madvise(static_cast<char*>(mapping_) + released_, end - released_, MADV_DONTNEED);
+    mapped_->release(released_, end);
     released_ = end;
 }
 
@@ -153,9 +134,9 @@ void RecordReader::skipLongRecord(RecordChunk& chunk) {
 bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
     chunk.clear();
     const std::size_t chunkStart = position_;
-    if (mapping_) chunk.mapped = data_ + chunkStart;
+    if (mapped_) chunk.mapped = data_ + chunkStart;
     std::uint64_t inner = 0;
-    while (chunk.records.size() < maxRecords && (!mapping_ || position_ - chunkStart < maxMappedChunkSpan)) {
+    while (chunk.records.size() < maxRecords && (!mapped_ || position_ - chunkStart < maxMappedChunkSpan)) {
         std::size_t end = recordEnd(position_, inner);
         if (end == std::string::npos || end - position_ > maxRecordBytes) {
             if (filled_ - position_ > maxRecordBytes) {
@@ -170,7 +151,7 @@ bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
         if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
         if (!isBlank(record)) {
             std::size_t offset = position_ - chunkStart;
-            if (!mapping_) {
+            if (!mapped_) {
                 offset = chunk.text.size();
                 chunk.text.append(record);
             }
@@ -181,7 +162,7 @@ bool RecordReader::next(RecordChunk& chunk, std::size_t maxRecords) {
         position_ += consumed;
         line_ += 1 + inner;
     }
-    if (!mapping_) chunk.text.append(RecordChunk::readablePadding, ' ');
+    if (!mapped_) chunk.text.append(RecordChunk::readablePadding, ' ');
     return !chunk.records.empty();
 }
 

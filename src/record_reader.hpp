@@ -6,9 +6,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "triage/dsl/mapped_file.hpp"
 
 namespace triage::cli {
 
@@ -52,9 +55,6 @@ public:
     /// chunks are views into it: the batch threads then take turns only to
     /// find where records end, not to copy them. Other input is read in blocks.
     RecordReader(std::FILE* input, Syntax syntax);
-    ~RecordReader();
-    RecordReader(const RecordReader&) = delete;
-    RecordReader& operator=(const RecordReader&) = delete;
 
     /// Replaces `chunk` with the next records, at most `maxRecords` of them.
     /// False when the input is exhausted and nothing was read.
@@ -84,11 +84,9 @@ private:
     Syntax syntax_;
     std::string_view pending() const { return {data_, filled_}; }
     std::unique_ptr<char[]> buffer_;  // a stream's bytes read, not yet consumed: [position_, filled_)
+    std::optional<dsl::MappedFile> mapped_;
     const char* data_ = nullptr;      // buffer_, or the whole mapped file
-    void* mapping_ = nullptr;         // the mapped file and its padding, for munmap
-    std::size_t mappingSize_ = 0;
-    std::size_t pageSize_ = 0;
-    std::size_t released_ = 0;        // mapped bytes before this were given back
+    std::size_t released_ = 0;        // mapped pages before this were given back
     std::size_t capacity_ = 0;
     std::size_t filled_ = 0;
     std::size_t position_ = 0;  // first unread byte of the buffer

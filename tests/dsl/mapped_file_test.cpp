@@ -54,6 +54,17 @@ TEST(MappedFile, ReadsTheFileAndKeepsItAfterRelease) {
     EXPECT_EQ(moved.text(), text);
 }
 
+TEST(MappedFile, ZeroPaddingFollowsTheTextEvenWhereTheFileEndsOnAPage) {
+    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    for (const std::size_t size : {page, page - 1, 2 * page - 10}) {
+        const TemporaryFile file("padded.rules", std::string(size, 'p'));
+        const std::optional<MappedFile> mapped = MappedFile::open(file.path(), maxFileBytes, 64);
+        ASSERT_TRUE(mapped.has_value()) << size;
+        EXPECT_EQ(mapped->text().size(), size);
+        EXPECT_EQ(std::string(mapped->text().data() + size, 64), std::string(64, '\0')) << size;
+    }
+}
+
 TEST(MappedFile, LeavesWhatItCannotMapToReading) {
     const TemporaryFile empty("empty.rules", "");
     EXPECT_FALSE(MappedFile::open(empty.path(), maxFileBytes).has_value());
