@@ -171,16 +171,14 @@ std::optional<ResultFields> ResultFields::parse(std::string_view list, std::stri
 
 namespace {
 
-std::string quoted(std::string_view text) {
-    fmt::memory_buffer buffer;
-    appendJsonString(buffer, text);
-    return fmt::to_string(buffer);
-}
-
-std::string listItem(std::string_view text) {
-    std::string item = ",";  // appended, not "," + ...: that trips GCC 12's -Wrestrict
-    item += quoted(text);
-    return item;
+/// `before`, `name` as a JSON string, `after`.
+std::string_view quoted(fmt::memory_buffer& buffer, std::string_view before, std::string_view name,
+                        std::string_view after = {}) {
+    buffer.clear();
+    appendText(buffer, before);
+    appendJsonString(buffer, name);
+    appendText(buffer, after);
+    return {buffer.data(), buffer.size()};
 }
 
 /// [a,b,c] from items that each start with a comma.
@@ -196,26 +194,20 @@ void appendList(fmt::memory_buffer& out, std::size_t count, const Items& items, 
 
 }  // namespace
 
-TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : kb_(kb), fields_(fields) {
-    quotedCauses_.reserve(kb.causes.size());
-    for (const auto& cause : kb.causes) quotedCauses_.push_back(quoted(cause.name));
-    if (fields_.ranking) {
-        rankingEntries_.reserve(kb.causes.size());
-        for (const std::string& cause : quotedCauses_) rankingEntries_.push_back(",{\"cause\":" + cause + ",\"score\":");
+TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : fields_(fields) {
+    fmt::memory_buffer buffer;
+    for (const auto& cause : kb.causes) {
+        quotedCauses_.add(quoted(buffer, "", cause.name));
+        if (fields_.ranking) rankingEntries_.add(quoted(buffer, ",{\"cause\":", cause.name, ",\"score\":"));
+        if (fields_.fix) {
+            firstStep_.push_back(static_cast<std::uint32_t>(quotedSteps_.size()));
+            for (const auto& step : cause.steps) quotedSteps_.add(quoted(buffer, ",", step.id));
+        }
     }
-    if (fields_.fix) {
-        quotedSteps_.resize(kb.causes.size());
-        for (std::size_t cause = 0; cause < kb.causes.size(); ++cause)
-            for (const auto& step : kb.causes[cause].steps) quotedSteps_[cause].push_back(listItem(step.id));
-    }
-    if (fields_.fired) {
-        quotedRules_.reserve(kb.rules.size());
-        for (const auto& rule : kb.rules) quotedRules_.push_back(listItem(rule.name));
-    }
-    if (fields_.ask) {
-        quotedFacts_.reserve(kb.facts.size());
-        for (const auto& fact : kb.facts) quotedFacts_.push_back(listItem(fact.name));
-    }
+    if (fields_.fired)
+        for (const auto& rule : kb.rules) quotedRules_.add(quoted(buffer, ",", rule.name));
+    if (fields_.ask)
+        for (const auto& fact : kb.facts) quotedFacts_.add(quoted(buffer, ",", fact.name));
 }
 
 void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
@@ -253,8 +245,9 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
     if (fields_.fix) {
         appendKey(out, first, ",\"fix\":");
         if (conclusion) {
-            appendList(out, conclusion->steps.size(), quotedSteps_[conclusion->cause],
-                       [&](std::size_t i) { return conclusion->steps[i]; });
+            const std::uint32_t first = firstStep_[conclusion->cause];
+            appendList(out, conclusion->steps.size(), quotedSteps_,
+                       [&](std::size_t i) { return first + conclusion->steps[i]; });
         } else {
             appendText(out, "[]");
         }

@@ -45,15 +45,34 @@ public:
     const ResultFields& fields() const { return fields_; }
 
 private:
-    const engine::KnowledgeBase& kb_;
+    /// Pieces of output kept end to end in one block: a string each would
+    /// cost a heap block per rule, ~3 MB at the peak of a 100,000-rule load.
+    class Pieces {
+    public:
+        void add(std::string_view piece) {
+            text_.append(piece);
+            ends_.push_back(static_cast<std::uint32_t>(text_.size()));
+        }
+        std::size_t size() const { return ends_.size(); }
+        std::string_view operator[](std::size_t i) const {
+            const std::uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+            return std::string_view(text_).substr(begin, ends_[i] - begin);
+        }
+
+    private:
+        std::string text_;
+        std::vector<std::uint32_t> ends_;
+    };
+
     ResultFields fields_;
     // Names as JSON strings, quoted once rather than on every line.
-    std::vector<std::string> quotedCauses_;              // per cause: every line has one or more
-    std::vector<std::string> rankingEntries_;            // per cause: ",{\"cause\":\"name\",\"score\":" (with `ranking`)
+    Pieces quotedCauses_;                 // per cause: every line has one or more
+    Pieces rankingEntries_;               // per cause: ",{\"cause\":\"name\",\"score\":" (with `ranking`)
     // Lists take them with a leading comma, and drop it from the first.
-    std::vector<std::vector<std::string>> quotedSteps_;  // per cause, per fix step: ",\"id\"" (with `fix`)
-    std::vector<std::string> quotedRules_;               // per rule: ",\"name\"" (with `fired`)
-    std::vector<std::string> quotedFacts_;               // per fact: ",\"name\"" (with `ask`)
+    Pieces quotedSteps_;                  // every cause's fix steps in turn: ",\"id\"" (with `fix`)
+    std::vector<std::uint32_t> firstStep_;  // per cause, its first in quotedSteps_
+    Pieces quotedRules_;                  // per rule: ",\"name\"" (with `fired`)
+    Pieces quotedFacts_;                  // per fact: ",\"name\"" (with `ask`)
 };
 
 /// Appends `text` as a JSON string literal, quotes included.
