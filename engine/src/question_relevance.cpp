@@ -119,7 +119,6 @@ Truth QuestionRelevance::blockingConjuncts(RuleId rule, std::size_t count, bool 
     return result;
 }
 
-
 std::optional<Truth> QuestionRelevance::settledTruth(RuleId rule) const {
     if (scratch_.firedState[rule] == scratch_.state) return Truth::True;
     // A guard on another value settles it without a look at the condition.

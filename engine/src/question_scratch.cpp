@@ -31,10 +31,9 @@ void QuestionScratch::resize(const Model& model) {
     growTo(scoreNow, causes);
     growTo(plogpNow, causes);
     growTo(supportedNow, causes);
-    growTo(askStamp, model.kb().facts.size());
-    growTo(askNow, model.kb().facts.size());
+    growTo(askStamp, facts);
+    growTo(askNow, facts);
 }
-
 
 void QuestionScratch::begin(const Model& model, FactValues values, bool sameState) {
     resize(model);
