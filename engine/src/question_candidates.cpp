@@ -8,16 +8,6 @@
 
 namespace triage::engine {
 
-namespace {
-
-bool setsAFact(const Rule& rule) {
-    for (const auto& conclusion : rule.conclusions)
-        if (conclusion.kind == engine::Conclusion::Kind::Sets) return true;
-    return false;
-}
-
-}  // namespace
-
 const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     const KnowledgeBase& kb = model_.kb();
     // Whether a fact is a candidate at all, once per fact and analysis.

@@ -37,12 +37,6 @@ void stableSortDescending(std::vector<Item>& items, std::size_t first, std::size
         for (std::size_t j = i; j > first && key(items[j]) > key(items[j - 1]); --j) std::swap(items[j], items[j - 1]);
 }
 
-bool setsAFact(const Rule& rule) {
-    for (const auto& conclusion : rule.conclusions)
-        if (conclusion.kind == engine::Conclusion::Kind::Sets) return true;
-    return false;
-}
-
 }  // namespace
 
 std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<RuleId>& fired) {

@@ -14,6 +14,13 @@
 
 namespace triage::engine {
 
+/// The rule sets a derived fact: answers that fire it are chained.
+inline bool setsAFact(const Rule& rule) {
+    for (const auto& conclusion : rule.conclusions)
+        if (conclusion.kind == Conclusion::Kind::Sets) return true;
+    return false;
+}
+
 /// Which rules and causes an analysis weighs.
 enum class QuestionScope {
     /// The rules the known facts point to: those whose guard holds (the
