@@ -12,7 +12,8 @@ namespace triage::cli {
 namespace {
 
 /// fmt's append copies in a checked loop, ~80 instructions for a short key;
-/// a line is a dozen short pieces, so grow once and copy whole.
+/// a line is a dozen short pieces, so grow once and copy whole. `text` must
+/// have its data: memcpy from an empty view's null pointer is undefined.
 void appendText(fmt::memory_buffer& out, std::string_view text) {
     const std::size_t size = out.size();
     out.resize(size + text.size());
@@ -175,9 +176,9 @@ namespace {
 std::string_view quoted(fmt::memory_buffer& buffer, std::string_view before, std::string_view name,
                         std::string_view after = {}) {
     buffer.clear();
-    appendText(buffer, before);
+    if (!before.empty()) appendText(buffer, before);
     appendJsonString(buffer, name);
-    appendText(buffer, after);
+    if (!after.empty()) appendText(buffer, after);
     return {buffer.data(), buffer.size()};
 }
 
