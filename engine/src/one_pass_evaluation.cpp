@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 
 #include "session_state.hpp"
 #include "triage/engine/rule_index.hpp"
@@ -35,7 +36,6 @@ void OnePassEvaluation::reset() {
     agenda_.clear();
     fired_.clear();
     concluded_.clear();
-    supported_.clear();
     if (++epoch_ == 0) {  // wrapped: stamps from 2^32 tickets ago would look current
         std::fill(candidateEpoch_.begin(), candidateEpoch_.end(), 0);
         std::fill(firedEpoch_.begin(), firedEpoch_.end(), 0);
@@ -124,15 +124,14 @@ bool OnePassEvaluation::accumulateEvidence() {
         for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
             Evidence& evidence = evidence_[effect.cause];
             if (evidence.epoch != epoch_) {
-                evidence = Evidence{epoch_, 1.0, 1.0, false, 0};
+                evidence = Evidence{epoch_, 0, 0, 1.0, 1.0};
                 concluded_.push_back(effect.cause);
             }
             if (effect.supports) {
-                evidence.disbelievedBySupport *= 1.0 - effect.certainty;
-                if (!evidence.supported) supported_.push_back(effect.cause);
-                evidence.supported = true;
+                evidence.disbelievedBySupport *= effect.unbelief;
+                ++evidence.supports;
             } else {
-                evidence.keptByExclusion *= 1.0 - effect.certainty;
+                evidence.keptByExclusion *= effect.unbelief;
             }
             // Two factors multiply the same either way; from three on, the
             // rounding depends on the order.
@@ -141,46 +140,91 @@ bool OnePassEvaluation::accumulateEvidence() {
     return orderMatters;
 }
 
-void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
+void OnePassEvaluation::accumulateInRuleOrder() {
     // Products in RuleId order, as scoreCauses takes them: bit-identical
     // scores. Sorting the fired rules is only needed when the order shows.
     if (accumulateEvidence() && !firedSorted_) {
         for (CauseId cause : concluded_) evidence_[cause].epoch = 0;  // never the current epoch
         concluded_.clear();
-        supported_.clear();
         std::sort(fired_.begin(), fired_.end());
         firedSorted_ = true;
         accumulateEvidence();
     }
-    auto before = [](const RankedCause& a, const RankedCause& b) {
-        return a.score != b.score ? a.score > b.score : a.cause < b.cause;
-    };
+}
+
+RankedCause OnePassEvaluation::scored(CauseId cause) const {
+    const Evidence& evidence = evidence_[cause];
+    return {cause, combineEvidence(effects_.prior(cause), 1.0 - evidence.disbelievedBySupport,
+                                   1.0 - evidence.keptByExclusion)};
+}
+
+namespace {
+
+bool ranksBefore(const RankedCause& a, const RankedCause& b) {
+    return a.score != b.score ? a.score > b.score : a.cause < b.cause;
+}
+
+}  // namespace
+
+void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
+    accumulateInRuleOrder();
     // Only the first `keep` are read. For the few a line shows, keep them
     // sorted while scoring (a ticket concludes 10-40 causes): no sort at all.
     constexpr std::size_t insertionLimit = 8;
     ranking.clear();
     // Only supported causes are ranked: a cause with exclusions alone is not a diagnosis.
-    for (CauseId cause : supported_) {
-        const Evidence& evidence = evidence_[cause];
-        const RankedCause ranked{cause, combineEvidence(effects_.prior(cause), 1.0 - evidence.disbelievedBySupport,
-                                                        1.0 - evidence.keptByExclusion)};
+    for (CauseId cause : concluded_) {
+        if (evidence_[cause].supports == 0) continue;
+        const RankedCause ranked = scored(cause);
         if (keep > insertionLimit) {
             ranking.push_back(ranked);
             continue;
         }
         if (ranking.size() == keep) {
-            if (keep == 0 || !before(ranked, ranking.back())) continue;
+            if (keep == 0 || !ranksBefore(ranked, ranking.back())) continue;
             ranking.pop_back();
         }
         ranking.push_back(ranked);
-        for (std::size_t i = ranking.size() - 1; i > 0 && before(ranking[i], ranking[i - 1]); --i)
+        for (std::size_t i = ranking.size() - 1; i > 0 && ranksBefore(ranking[i], ranking[i - 1]); --i)
             std::swap(ranking[i], ranking[i - 1]);
     }
     if (keep > insertionLimit) {
         keep = std::min(keep, ranking.size());
-        std::partial_sort(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(keep), ranking.end(), before);
+        std::partial_sort(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(keep), ranking.end(),
+                          ranksBefore);
         ranking.resize(keep);
     }
+}
+
+std::optional<RankedCause> OnePassEvaluation::best() {
+    accumulateInRuleOrder();
+    // Below every score (they are in [0, 1], and NaN never wins a comparison either way).
+    RankedCause found{0, -std::numeric_limits<double>::infinity()};
+    bool any = false;
+    for (CauseId cause : concluded_) {
+        if (evidence_[cause].supports == 0) continue;
+        const RankedCause ranked = scored(cause);
+        if (!any || ranksBefore(ranked, found)) found = ranked;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    return found;
+}
+
+void OnePassEvaluation::concludeTopOnly(TicketResult& result) {
+    result.ranking.clear();
+    const std::optional<RankedCause> top = best();
+    if (!top) {
+        result.conclusion.reset();
+        return;
+    }
+    result.ranking.push_back(*top);
+    Diagnosis& found = result.conclusion ? *result.conclusion : result.conclusion.emplace();
+    found.cause = top->cause;
+    found.score = top->score;
+    found.runnersUp.clear();
+    found.steps.clear();
+    found.confident = false;
 }
 
 void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
@@ -216,11 +260,15 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         firedSorted_ = true;
     }
 
-    // The stop policy reads the runner-up, even when only the top is wanted.
-    rank(result.ranking, std::max<std::size_t>(options.top, 2));
-    // The stop policy reads the whole kept ranking; the runners-up shown stop at `top`.
-    diagnoseInto(*model_, result.ranking, options.top > 0 ? options.top - 1 : 0, values_, result.conclusion);
-    if (result.ranking.size() > options.top) result.ranking.resize(options.top);
+    if (options.conclusionOnly) {
+        concludeTopOnly(result);
+    } else {
+        // The stop policy reads the runner-up, even when only the top is wanted.
+        rank(result.ranking, std::max<std::size_t>(options.top, 2));
+        // The stop policy reads the whole kept ranking; the runners-up shown stop at `top`.
+        diagnoseInto(*model_, result.ranking, options.top > 0 ? options.top - 1 : 0, values_, result.conclusion);
+        if (result.ranking.size() > options.top) result.ranking.resize(options.top);
+    }
     result.fired.clear();
     if (options.wantFired) {
         result.fired = fired_;

@@ -44,7 +44,12 @@ private:
     void examine(const BucketPrograms::Program& program);
     void fire(RuleId rule);
     std::optional<Value> derivedValue(FactId fact) const;
+    /// The `keep` best supported causes, best first.
     void rank(std::vector<RankedCause>& ranking, std::size_t keep);
+    /// The best supported cause alone, as rank's first: one comparison per cause.
+    std::optional<RankedCause> best();
+    /// EvaluateOptions::conclusionOnly: the best cause as ranking and conclusion.
+    void concludeTopOnly(TicketResult& result);
 
     std::shared_ptr<const Model> model_;
     const CompiledRules& compiled_;
@@ -64,16 +69,20 @@ private:
 
     struct Evidence {
         std::uint32_t epoch = 0;
+        std::uint32_t supports = 0;         // supporting pieces seen: ranked when not 0
+        std::uint32_t pieces = 0;           // supports and excludes seen
         double disbelievedBySupport = 1.0;  // prod(1 - c) over supporting rules
         double keptByExclusion = 1.0;       // prod(1 - c) over excluding rules
-        bool supported = false;
-        std::uint32_t pieces = 0;  // supports and excludes seen
     };
+    /// Evidence of the fired rules per cause; true when some cause has three
+    /// pieces or more, whose product depends on the order they come in.
     bool accumulateEvidence();
+    /// accumulateEvidence, in RuleId order where the order shows.
+    void accumulateInRuleOrder();
+    RankedCause scored(CauseId cause) const;
     bool firedSorted_ = false;  // fired_ ascending (it is sorted only when read in order)
     std::vector<Evidence> evidence_;  // per cause
     std::vector<CauseId> concluded_;  // causes with evidence this ticket
-    std::vector<CauseId> supported_;  // those of them some fired rule supports: the ones ranked
 };
 
 }  // namespace triage::engine

@@ -17,7 +17,7 @@ public:
     struct Evidence {
         CauseId cause = 0;
         bool supports = true;  // else excludes
-        double certainty = 1;
+        double unbelief = 0;   // 1 - certainty: the factor this piece multiplies into its product
     };
 
     explicit RuleEffects(const KnowledgeBase& kb) {
@@ -32,7 +32,7 @@ public:
                     continue;
                 }
                 evidence_.push_back({conclusion.cause, conclusion.kind == Conclusion::Kind::Supports,
-                                     conclusion.certainty});
+                                     1.0 - conclusion.certainty});
             }
             setsFacts_.push_back(sets ? 1 : 0);
         }
