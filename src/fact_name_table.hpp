@@ -32,7 +32,8 @@ public:
         for (std::size_t slot = hash(name) & mask;; slot = (slot + 1) & mask) {
             const Slot& candidate = slots_[slot];
             if (candidate.fact == empty) return std::nullopt;
-            if (candidate.name == name) return candidate.fact;
+            if (candidate.name.size() == name.size() && sameBytes(candidate.name.data(), name.data(), name.size()))
+                return candidate.fact;
         }
     }
 
@@ -54,6 +55,24 @@ private:
         }
         std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail + name.size()) * 0xC2B2AE3D27D4EB4Full;
         return static_cast<std::size_t>(h ^ (h >> 31));
+    }
+
+    /// memcmp(a, b, size) == 0 without a call: names are short, and a
+    /// libc call costs more than comparing them 8 bytes at a time.
+    static bool sameBytes(const char* a, const char* b, std::size_t size) {
+        if (size < 8) {
+            for (std::size_t i = 0; i < size; ++i)
+                if (a[i] != b[i]) return false;
+            return true;
+        }
+        auto word = [](const char* at) {
+            std::uint64_t value;
+            std::memcpy(&value, at, 8);
+            return value;
+        };
+        for (std::size_t i = 0; i + 8 < size; i += 8)
+            if (word(a + i) != word(b + i)) return false;
+        return word(a + size - 8) == word(b + size - 8);  // the last 8, overlapping
     }
 
     std::vector<Slot> slots_;

@@ -63,6 +63,15 @@ bool readFacts(value found, const engine::KnowledgeBase& kb, const FactNameTable
         if (!id) return false;
         const engine::Fact& fact = kb.fact(*id);
         value factValue = field.value();
+        if (fact.type == engine::FactType::Bool) {
+            // Most facts are bools: try that first, without asking the type.
+            // A value that is not one is left in place for the switch below.
+            bool known = false;
+            if (!factValue.get_bool().get(known)) {
+                ticket.facts.emplace_back(*id, engine::Value::boolean(known));
+                continue;
+            }
+        }
         json_type type;
         if (factValue.type().get(type)) return false;
         switch (type) {
