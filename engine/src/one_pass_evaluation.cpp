@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <span>
 
 #include "session_state.hpp"
 #include "triage/engine/rule_index.hpp"
@@ -19,6 +20,7 @@ OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
       values_(model_->kb().facts.size()),
       given_(model_->kb().facts.size(), 0),
       literals_(std::max<std::size_t>(masks_.words(), 1), 0),
+      touched_(model_->kb().facts.size()),
       candidateEpoch_(model_->kb().rules.size(), 0),
       firedEpoch_(model_->kb().rules.size(), 0),
       evidence_(model_->kb().causes.size()) {
@@ -27,12 +29,12 @@ OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
 }
 
 void OnePassEvaluation::reset() {
-    for (FactId fact : touched_) {
+    for (const FactId fact : std::span(touched_.data(), touchedCount_)) {
         values_[fact].reset();
         given_[fact] = 0;
         if (const std::uint64_t bits = masks_.factBits(fact)) literals_[masks_.factWord(fact)] &= ~bits;
     }
-    touched_.clear();
+    touchedCount_ = 0;
     agenda_.clear();
     fired_.clear();
     concluded_.clear();
@@ -45,7 +47,7 @@ void OnePassEvaluation::reset() {
 }
 
 void OnePassEvaluation::setValue(FactId fact, std::optional<Value> value) {
-    if (!values_[fact]) touched_.push_back(fact);
+    if (!values_[fact]) touched_[touchedCount_++] = fact;
     values_[fact] = value;
     if (const std::uint64_t bits = masks_.factBits(fact)) {
         std::uint64_t& word = literals_[masks_.factWord(fact)];
@@ -56,9 +58,19 @@ void OnePassEvaluation::setValue(FactId fact, std::optional<Value> value) {
     }
 }
 
-void OnePassEvaluation::give(FactId fact, Value value) {
-    setValue(fact, value);
+inline void OnePassEvaluation::give(FactId fact, Value value) {
+    // setValue for a known value, inlined in the ticket's loop: every given
+    // fact passes here, most of them literal facts.
+    std::optional<Value>& slot = values_[fact];
+    if (!slot) touched_[touchedCount_++] = fact;
+    slot = value;
     given_[fact] = 1;
+    if (const std::uint64_t bits = masks_.factBits(fact)) {
+        std::uint64_t& word = literals_[masks_.factWord(fact)];
+        word &= ~bits;
+        if (const std::uint32_t literal = masks_.literal(fact, value); literal != ConditionMasks::noLiteral)
+            word |= std::uint64_t{1} << (literal % 64);
+    }
 }
 
 void OnePassEvaluation::addCandidate(RuleId rule) {
@@ -246,7 +258,7 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         // given fact once: touched_, before anything fires) is read straight
         // through, without an agenda.
         const BucketPrograms& programs = compiled_.programs();
-        const std::size_t givenFacts = touched_.size();
+        const std::size_t givenFacts = touchedCount_;
         for (std::size_t i = 0; i < givenFacts; ++i) {
             const FactId fact = touched_[i];
             if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values_[fact]))

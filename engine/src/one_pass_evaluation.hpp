@@ -61,7 +61,10 @@ private:
     std::vector<std::optional<Value>> values_;  // per fact
     std::vector<std::uint8_t> given_;           // per fact
     std::vector<std::uint64_t> literals_;       // ConditionMasks' literal words of values_
-    std::vector<FactId> touched_;               // facts with a value, to reset
+    // Facts with a value, to reset: each at most once (added when it gets its
+    // first value), so sized once and appended without a capacity check.
+    std::vector<FactId> touched_;
+    std::size_t touchedCount_ = 0;
     std::vector<std::uint32_t> candidateEpoch_;  // per rule: == epoch_ once a candidate
     std::vector<std::uint32_t> firedEpoch_;      // per rule: == epoch_ once fired
     std::vector<std::pair<std::uint32_t, RuleId>> agenda_;  // (level, rule); a min-heap when hasLevels_
