@@ -21,6 +21,7 @@ void ChunkEvaluator::evaluate(const RecordChunk& chunk, ChunkResult& result) {
     // One ticket and one result, reused record after record: no allocation per ticket.
     Ticket& ticket = ticket_;
     engine::TicketResult& evaluated = evaluated_;
+    if (!plan_.csv) json_.startChunk(chunk);
     for (std::size_t i = 0; i < chunk.records.size(); ++i) {
         const std::string_view record = chunk.record(i);
         if (chunk.records[i].tooLong) {
@@ -29,7 +30,7 @@ void ChunkEvaluator::evaluate(const RecordChunk& chunk, ChunkResult& result) {
         } else if (plan_.csv) {
             ticket = plan_.csv->parse(record);
         } else {
-            json_.parseInPlace(record, ticket);
+            json_.parseChunkRecord(chunk, i, ticket);
         }
         if (ticket.ok()) {
             try {
