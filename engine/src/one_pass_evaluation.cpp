@@ -23,6 +23,7 @@ OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
       touched_(model_->kb().facts.size()),
       candidateEpoch_(model_->kb().rules.size(), 0),
       firedEpoch_(model_->kb().rules.size(), 0),
+      firing_(std::make_unique_for_overwrite<RuleId[]>(model_->kb().rules.size())),
       evidence_(model_->kb().causes.size()) {
     const auto& levels = model_->index().levels;
     hasLevels_ = std::any_of(levels.begin(), levels.end(), [](std::uint32_t level) { return level > 0; });
@@ -36,7 +37,7 @@ void OnePassEvaluation::reset() {
     }
     touchedCount_ = 0;
     agenda_.clear();
-    fired_.clear();
+    firingCount_ = 0;
     concluded_.clear();
     if (++epoch_ == 0) {  // wrapped: stamps from 2^32 tickets ago would look current
         std::fill(candidateEpoch_.begin(), candidateEpoch_.end(), 0);
@@ -96,7 +97,7 @@ std::optional<Value> OnePassEvaluation::derivedValue(FactId fact) const {
 
 void OnePassEvaluation::fire(RuleId rule) {
     firedEpoch_[rule] = epoch_;
-    fired_.push_back(rule);
+    firing_[firingCount_++] = rule;
     if (!effects_.setsFacts(rule)) return;
     for (const auto& conclusion : model_->kb().rules[rule].conclusions) {
         if (conclusion.kind != Conclusion::Kind::Sets || given_[conclusion.fact]) continue;
@@ -122,17 +123,16 @@ void OnePassEvaluation::chain() {
 void OnePassEvaluation::examine(const BucketPrograms::Program& program) {
     // Simple rules set no fact, so firing one is only listing it (its
     // firedEpoch_ stamp is read for setters alone).
-    const std::size_t before = fired_.size();
-    fired_.resize(before + program.simple.size());
-    RuleId* end = BucketPrograms::collectHolding(program, literals_.data(), fired_.data() + before);
-    fired_.resize(static_cast<std::size_t>(end - fired_.data()));
+    // firing_ has room: each rule is examined once.
+    const RuleId* end = BucketPrograms::collectHolding(program, literals_.data(), firing_.get() + firingCount_);
+    firingCount_ = static_cast<std::size_t>(end - firing_.get());
     for (RuleId rule : program.general)
         if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
 }
 
 bool OnePassEvaluation::accumulateEvidence() {
     bool orderMatters = false;
-    for (RuleId rule : fired_)
+    for (const RuleId rule : firing())
         for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
             Evidence& evidence = evidence_[effect.cause];
             if (evidence.epoch != epoch_) {
@@ -158,7 +158,7 @@ void OnePassEvaluation::accumulateInRuleOrder() {
     if (accumulateEvidence() && !firedSorted_) {
         for (CauseId cause : concluded_) evidence_[cause].epoch = 0;  // never the current epoch
         concluded_.clear();
-        std::sort(fired_.begin(), fired_.end());
+        std::sort(firing().begin(), firing().end());
         firedSorted_ = true;
         accumulateEvidence();
     }
@@ -268,7 +268,7 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
     }
     firedSorted_ = false;
     if (options.helpful > 0) {  // question choice reads them in order
-        std::sort(fired_.begin(), fired_.end());
+        std::sort(firing().begin(), firing().end());
         firedSorted_ = true;
     }
 
@@ -281,6 +281,7 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         diagnoseInto(*model_, result.ranking, options.top > 0 ? options.top - 1 : 0, values_, result.conclusion);
         if (result.ranking.size() > options.top) result.ranking.resize(options.top);
     }
+    fired_.assign(firing().begin(), firing().end());
     result.fired.clear();
     if (options.wantFired) {
         result.fired = fired_;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -68,7 +69,13 @@ private:
     std::vector<std::uint32_t> candidateEpoch_;  // per rule: == epoch_ once a candidate
     std::vector<std::uint32_t> firedEpoch_;      // per rule: == epoch_ once fired
     std::vector<std::pair<std::uint32_t, RuleId>> agenda_;  // (level, rule); a min-heap when hasLevels_
-    std::vector<RuleId> fired_;
+    // The fired rules as found: room for every rule, so the bucket programs
+    // write straight into it (a resize would zero what they overwrite), and
+    // left uninitialised: only the pages a batch reaches take memory.
+    std::unique_ptr<RuleId[]> firing_;
+    std::size_t firingCount_ = 0;
+    std::span<RuleId> firing() { return {firing_.get(), firingCount_}; }
+    std::vector<RuleId> fired_;  // firing_'s, copied at the end of evaluate() for firedRules()
 
     struct Evidence {
         std::uint32_t epoch = 0;
