@@ -24,7 +24,8 @@ OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
       candidateEpoch_(model_->kb().rules.size(), 0),
       firedEpoch_(model_->kb().rules.size(), 0),
       firing_(std::make_unique_for_overwrite<RuleId[]>(model_->kb().rules.size())),
-      evidence_(model_->kb().causes.size()) {
+      evidence_(model_->kb().causes.size()),
+      concluded_(std::make_unique_for_overwrite<CauseId[]>(model_->kb().causes.size())) {
     const auto& levels = model_->index().levels;
     hasLevels_ = std::any_of(levels.begin(), levels.end(), [](std::uint32_t level) { return level > 0; });
 }
@@ -38,7 +39,7 @@ void OnePassEvaluation::reset() {
     touchedCount_ = 0;
     agenda_.clear();
     firingCount_ = 0;
-    concluded_.clear();
+    concludedCount_ = 0;
     if (++epoch_ == 0) {  // wrapped: stamps from 2^32 tickets ago would look current
         std::fill(candidateEpoch_.begin(), candidateEpoch_.end(), 0);
         std::fill(firedEpoch_.begin(), firedEpoch_.end(), 0);
@@ -131,24 +132,33 @@ void OnePassEvaluation::examine(const BucketPrograms::Program& program) {
 }
 
 bool OnePassEvaluation::accumulateEvidence() {
+    // Locals, not members: stores into the per-cause entries would
+    // otherwise make the compiler reload the tables for every piece.
+    const RuleEffects::Table effects = effects_.table();
+    Evidence* const perCause = evidence_.data();
+    CauseId* const concluded = concluded_.get();
+    std::size_t concludedCount = concludedCount_;
+    const std::uint32_t epoch = epoch_;
     bool orderMatters = false;
     for (const RuleId rule : firing())
-        for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
-            Evidence& evidence = evidence_[effect.cause];
-            if (evidence.epoch != epoch_) {
-                evidence = Evidence{epoch_, 0, 0, 1.0, 1.0};
-                concluded_.push_back(effect.cause);
+        for (const RuleEffects::Evidence* effect = effects.first(rule), *end = effects.first(rule + 1); effect != end;
+             ++effect) {
+            Evidence& evidence = perCause[effect->cause];
+            if (evidence.epoch != epoch) {
+                evidence = Evidence{epoch, 0, 0, 1.0, 1.0};
+                concluded[concludedCount++] = effect->cause;
             }
-            if (effect.supports) {
-                evidence.disbelievedBySupport *= effect.unbelief;
+            if (effect->supports) {
+                evidence.disbelievedBySupport *= effect->unbelief;
                 ++evidence.supports;
             } else {
-                evidence.keptByExclusion *= effect.unbelief;
+                evidence.keptByExclusion *= effect->unbelief;
             }
             // Two factors multiply the same either way; from three on, the
             // rounding depends on the order.
-            if (++evidence.pieces >= 3) orderMatters = true;
+            orderMatters |= ++evidence.pieces >= 3;
         }
+    concludedCount_ = concludedCount;
     return orderMatters;
 }
 
@@ -156,8 +166,8 @@ void OnePassEvaluation::accumulateInRuleOrder() {
     // Products in RuleId order, as scoreCauses takes them: bit-identical
     // scores. Sorting the fired rules is only needed when the order shows.
     if (accumulateEvidence() && !firedSorted_) {
-        for (CauseId cause : concluded_) evidence_[cause].epoch = 0;  // never the current epoch
-        concluded_.clear();
+        for (CauseId cause : concluded()) evidence_[cause].epoch = 0;  // never the current epoch
+        concludedCount_ = 0;
         std::sort(firing().begin(), firing().end());
         firedSorted_ = true;
         accumulateEvidence();
@@ -185,7 +195,7 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep
     constexpr std::size_t insertionLimit = 8;
     ranking.clear();
     // Only supported causes are ranked: a cause with exclusions alone is not a diagnosis.
-    for (CauseId cause : concluded_) {
+    for (const CauseId cause : concluded()) {
         if (evidence_[cause].supports == 0) continue;
         const RankedCause ranked = scored(cause);
         if (keep > insertionLimit) {
@@ -213,7 +223,7 @@ std::optional<RankedCause> OnePassEvaluation::best() {
     // Below every score (they are in [0, 1], and NaN never wins a comparison either way).
     RankedCause found{0, -std::numeric_limits<double>::infinity()};
     bool any = false;
-    for (CauseId cause : concluded_) {
+    for (const CauseId cause : concluded()) {
         if (evidence_[cause].supports == 0) continue;
         const RankedCause ranked = scored(cause);
         if (!any || ranksBefore(ranked, found)) found = ranked;

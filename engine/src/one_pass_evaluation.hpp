@@ -92,7 +92,10 @@ private:
     RankedCause scored(CauseId cause) const;
     bool firedSorted_ = false;  // fired_ ascending (it is sorted only when read in order)
     std::vector<Evidence> evidence_;  // per cause
-    std::vector<CauseId> concluded_;  // causes with evidence this ticket
+    // Causes with evidence this ticket, each once: room for every cause.
+    std::unique_ptr<CauseId[]> concluded_;
+    std::size_t concludedCount_ = 0;
+    std::span<const CauseId> concluded() const { return {concluded_.get(), concludedCount_}; }
 };
 
 }  // namespace triage::engine
