@@ -19,10 +19,11 @@ public:
         std::size_t size = 8;
         while (size < kb.facts.size() * 2) size *= 2;  // at most half full: short probes
         slots_.assign(size, Slot{});
+        while ((std::size_t{1} << (64 - shift_)) < size) --shift_;
         for (engine::FactId fact = 0; fact < kb.facts.size(); ++fact) {
             const std::string& name = kb.facts[fact].name;
             const Ends ends = endsOf(name);
-            std::size_t slot = hash(ends, name.size()) & (size - 1);
+            std::size_t slot = hash(ends, name.size()) >> shift_;
             while (slots_[slot].fact != empty) slot = (slot + 1) & (size - 1);
             slots_[slot] = {fact, static_cast<std::uint32_t>(name.size()), ends, name.data()};
         }
@@ -31,7 +32,7 @@ public:
     std::optional<engine::FactId> find(std::string_view name) const {
         const std::size_t mask = slots_.size() - 1;
         const Ends ends = endsOf(name);
-        for (std::size_t slot = hash(ends, name.size()) & mask;; slot = (slot + 1) & mask) {
+        for (std::size_t slot = hash(ends, name.size()) >> shift_;; slot = (slot + 1) & mask) {
             const Slot& candidate = slots_[slot];
             if (candidate.fact == empty) return std::nullopt;
             // The ends the hash read already decide a name of up to 16 bytes.
@@ -65,13 +66,15 @@ private:
         return ends;
     }
     /// Length and the ends, mixed: names of one rule base rarely share all
-    /// three, and a long name costs no more than a short one.
-    static std::size_t hash(Ends ends, std::size_t size) {
-        std::uint64_t h = (ends.head * 0x9E3779B97F4A7C15ull) ^ (ends.tail + size) * 0xC2B2AE3D27D4EB4Full;
-        return static_cast<std::size_t>(h ^ (h >> 31));
+    /// three, and a long name costs no more than a short one. The slot is
+    /// the product's top bits, which every input bit reaches (the low bits
+    /// of a product see only the low bytes: names sharing a prefix collided).
+    static std::uint64_t hash(Ends ends, std::size_t size) {
+        return ((ends.head * 0x9E3779B97F4A7C15ull) ^ (ends.tail + size)) * 0xC2B2AE3D27D4EB4Full;
     }
 
     std::vector<Slot> slots_;
+    unsigned shift_ = 64;  // 64 - log2(slots_.size())
 };
 
 }  // namespace triage::cli
