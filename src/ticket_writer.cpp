@@ -45,11 +45,11 @@ char* writeUsualScore(char* at, double score) {
     // unusual, are left to fmt.
     if (!(score >= 0.0 && score < 1.0e6) || std::signbit(score)) return nullptr;
     const double scaled = score * 1000.0;
-    const double below = std::floor(scaled);
-    const double fraction = scaled - below;  // exact: both are below 2^30
+    const auto below = static_cast<std::uint64_t>(scaled);  // floor, scaled being >= 0, without a libm call
+    const double fraction = scaled - static_cast<double>(below);  // exact: both are below 2^30
     if (fraction == 0.5 && std::fma(score, 1000.0, -scaled) == 0.0) return nullptr;  // score * 1000 = scaled + error
     const bool up = fraction > 0.5 || (fraction == 0.5 && std::fma(score, 1000.0, -scaled) > 0.0);
-    const auto thousandths = static_cast<std::uint64_t>(up ? below + 1 : below);
+    const std::uint64_t thousandths = below + (up ? 1 : 0);
     if (const std::uint64_t whole = thousandths / 1000; whole < 10) {
         *at++ = static_cast<char>('0' + whole);
     } else {
