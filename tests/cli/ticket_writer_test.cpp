@@ -80,6 +80,12 @@ TEST(TicketWriter, LinesHaveTheChosenFieldsWhateverTheIdAndScore) {
     EXPECT_EQ(line("id,cause,score", std::nullopt), "before|{\"id\":null,\"cause\":\"hardware_changed\",\"score\":0.863}\n");
     EXPECT_EQ(line("id,cause,score", "a\"b"), "before|{\"id\":\"a\\\"b\",\"cause\":\"hardware_changed\",\"score\":0.863}\n");
     EXPECT_EQ(line("id,cause,score", ""), "before|{\"id\":\"\",\"cause\":\"hardware_changed\",\"score\":0.863}\n");
+    for (std::size_t length = 0; length <= 40; ++length) {  // around the sizes copied in fixed-size pieces
+        std::string id;
+        for (std::size_t i = 0; i < length; ++i) id += static_cast<char>('a' + i % 26);
+        EXPECT_EQ(line("id,cause,score", id),
+                  "before|{\"id\":\"" + id + "\",\"cause\":\"hardware_changed\",\"score\":0.863}\n");
+    }
     EXPECT_EQ(line("score,cause", "T-1"), "before|{\"cause\":\"hardware_changed\",\"score\":0.863}\n");
     EXPECT_EQ(line("score", "T-1"), "before|{\"score\":0.863}\n");
     EXPECT_EQ(line("id,ranking", "T-1"),
