@@ -121,7 +121,7 @@ void OnePassEvaluation::chain() {
     }
 }
 
-void OnePassEvaluation::examine(const BucketPrograms::Program& program) {
+inline void OnePassEvaluation::examine(const BucketPrograms::Program& program) {
     // Simple rules set no fact, so firing one is only listing it (its
     // firedEpoch_ stamp is read for setters alone).
     // firing_ has room: each rule is examined once.
