@@ -131,7 +131,7 @@ inline void OnePassEvaluation::examine(const BucketPrograms::Program& program) {
         if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
 }
 
-bool OnePassEvaluation::accumulateEvidence() {
+inline bool OnePassEvaluation::accumulateEvidence() {
     // Locals, not members: stores into the per-cause entries would
     // otherwise make the compiler reload the tables for every piece.
     const RuleEffects::Table effects = effects_.table();
@@ -218,7 +218,7 @@ void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep
     }
 }
 
-std::optional<RankedCause> OnePassEvaluation::best() {
+inline std::optional<RankedCause> OnePassEvaluation::best() {
     accumulateInRuleOrder();
     // Below every score (they are in [0, 1], and NaN never wins a comparison either way).
     RankedCause found{0, -std::numeric_limits<double>::infinity()};
