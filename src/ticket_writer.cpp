@@ -35,8 +35,12 @@ void appendKey(fmt::memory_buffer& out, bool& first, std::string_view commaAndKe
     first = false;
 }
 
-}  // namespace
+/// The most characters writeUsualScore writes (below 10^6: six digits, the
+/// point and three decimals).
+constexpr std::size_t maxUsualScoreChars = 16;
 
+/// Writes a score as fmt's "{:.3f}" does at `at` and returns its end, or
+/// null for one it leaves to fmt (outside [0, 10^6), NaN, exact ties).
 char* writeUsualScore(char* at, double score) {
     // Every line has a score in [0, 1]: scale, round and print three digits
     // by hand, rounding the exact binary value as fmt does. The scaled value
@@ -62,6 +66,8 @@ char* writeUsualScore(char* at, double score) {
     *at++ = static_cast<char>('0' + fraction3 % 10);
     return at;
 }
+
+}  // namespace
 
 void appendScore(fmt::memory_buffer& out, double score) {
     char text[maxUsualScoreChars];
@@ -253,7 +259,7 @@ char* putKey(char* at, bool& first, const char (&commaAndKey)[N]) {
 
 }  // namespace
 
-bool TicketWriter::writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
+inline bool TicketWriter::writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
                              const std::optional<engine::Diagnosis>& conclusion, bool close) const {
     if (fields_.id && id && !isPlainJsonString(*id)) return false;
     const std::string_view idText = id ? std::string_view(*id) : std::string_view();

@@ -88,12 +88,6 @@ void appendJsonString(fmt::memory_buffer& out, std::string_view text);
 /// Appends a score as fmt's "{:.3f}" writes it, faster for the usual [0, 1].
 void appendScore(fmt::memory_buffer& out, double score);
 
-/// The most characters writeUsualScore writes (below 10^6: six digits, the
-/// point and three decimals).
-inline constexpr std::size_t maxUsualScoreChars = 16;
-/// Writes a score as fmt's "{:.3f}" does at `at` and returns its end, or
-/// null for one it leaves to fmt (outside [0, 10^6), NaN, exact ties).
-char* writeUsualScore(char* at, double score);
 /// True when `text` is its own JSON string body: printable ASCII without
 /// quotes or backslashes.
 bool isPlainJsonString(std::string_view text);
