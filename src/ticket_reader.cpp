@@ -77,6 +77,7 @@ struct JsonTicketParser::State {
     PlainRecordStream stream;                // over the chunk startChunk was given
     std::string padded;  // the line copied with simdjson's required padding
     std::size_t streamStart = 0;  // the chunk offset the stream's text starts at
+    std::size_t streamBegin = 0;  // in that text, where the next record to read begins
 
     void read(const char* json, std::size_t size, Ticket& ticket);
     void readFacts(element factsValue, Ticket& ticket) const;
@@ -131,6 +132,7 @@ void JsonTicketParser::startChunk(const RecordChunk& chunk) {
     const std::string_view first = chunk.record(0);
     const std::size_t end = records.back().offset + records.back().size;
     state_->streamStart = records.front().offset;
+    state_->streamBegin = firstNonBlank(chunk, 0) - state_->streamStart;
     state_->stream.start(state_->plainParser, std::string_view(first.data(), end - state_->streamStart));
 }
 
@@ -139,10 +141,12 @@ void JsonTicketParser::parseChunkRecord(const RecordChunk& chunk, std::size_t i,
     if (!stream.live()) return parseInPlace(chunk.record(i), ticket);
     ticket.clear();
     const std::size_t base = state_->streamStart;
+    const std::size_t begin = state_->streamBegin;
     const std::size_t next = i + 1 < chunk.records.size()
                                  ? firstNonBlank(chunk, i + 1) - base
                                  : chunk.records.back().offset + chunk.records.back().size - base;
-    switch (stream.read(state_->kb, state_->factNames, firstNonBlank(chunk, i) - base, next, ticket)) {
+    state_->streamBegin = next;  // where the next call's record begins
+    switch (stream.read(state_->kb, state_->factNames, begin, next, ticket)) {
         case PlainRecordStream::Result::Read: return;
         case PlainRecordStream::Result::Declined:
             ticket.clear();  // the DOM path reads it again and explains what is wrong
