@@ -31,10 +31,18 @@ OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
 }
 
 void OnePassEvaluation::reset() {
-    for (const FactId fact : std::span(touched_.data(), touchedCount_)) {
+    const std::span<const FactId> touched(touched_.data(), touchedCount_);
+    for (const FactId fact : touched) {
         values_[fact].reset();
         given_[fact] = 0;
-        if (const std::uint64_t bits = masks_.factBits(fact)) literals_[masks_.factWord(fact)] &= ~bits;
+    }
+    // A rule base of a few dozen facts has a word or two of literals:
+    // clearing them whole beats finding each fact's bits.
+    if (literals_.size() <= touched.size()) {
+        std::fill(literals_.begin(), literals_.end(), 0);
+    } else {
+        for (const FactId fact : touched)
+            if (const std::uint64_t bits = masks_.factBits(fact)) literals_[masks_.factWord(fact)] &= ~bits;
     }
     touchedCount_ = 0;
     agenda_.clear();
