@@ -31,7 +31,7 @@ public:
     enum class Result {
         Read,       // as readPlainTicket returning true
         Declined,   // as readPlainTicket returning false: the DOM reader must read the record
-        OutOfStep,  // nothing read: read this record and the rest of the chunk one by one
+        OutOfStep,  // no reading counts: read this record and the rest of the chunk one by one
     };
     /// Chunks up to this size are streamed: the parser keeps room for one.
     static constexpr std::size_t batchBytes = std::size_t{256} << 10;

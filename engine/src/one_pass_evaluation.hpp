@@ -90,7 +90,7 @@ private:
     /// accumulateEvidence, in RuleId order where the order shows.
     void accumulateInRuleOrder();
     RankedCause scored(CauseId cause) const;
-    bool firedSorted_ = false;  // fired_ ascending (it is sorted only when read in order)
+    bool firedSorted_ = false;  // firing() ascending (it is sorted only when read in order)
     std::vector<Evidence> evidence_;  // per cause
     // Causes with evidence this ticket, each once: room for every cause.
     std::unique_ptr<CauseId[]> concluded_;
