@@ -96,6 +96,8 @@ int runBatch(const BatchSettings& settings, const GlobalOptions& options) {
     plan.evaluate.helpful = fields->ask && plan.writeLines ? 3 : 0;
     plan.evaluate.wantFired = fields->fired && plan.writeLines;
     plan.evaluate.top = plan.collectOutcomes ? std::max<std::size_t>(settings.top, 3) : settings.top;
+    // The writer reads ranking, fix steps and questions only for those fields, --eval the ranking.
+    plan.evaluate.conclusionOnly = !fields->ranking && !fields->fix && !fields->ask && !plan.collectOutcomes;
 
     std::optional<ProgressBar> progress;
     if (::isatty(STDERR_FILENO)) {

@@ -49,6 +49,7 @@ private:
     JsonTicketParser json_;
     Ticket ticket_;
     engine::TicketResult evaluated_;
+    std::size_t bytesPerLine_ = 64;  // the longest average output line of a chunk so far
 };
 
 /// Reads `reader` to the end in chunks, evaluates them on `threads` threads

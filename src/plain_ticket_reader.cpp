@@ -63,6 +63,15 @@ bool readFacts(value found, const engine::KnowledgeBase& kb, const FactNameTable
         if (!id) return false;
         const engine::Fact& fact = kb.fact(*id);
         value factValue = field.value();
+        if (fact.type == engine::FactType::Bool) {
+            // Most facts are bools: try that first, without asking the type.
+            // A value that is not one is left in place for the switch below.
+            bool known = false;
+            if (!factValue.get_bool().get(known)) {
+                ticket.facts.emplace_back(*id, engine::Value::boolean(known));
+                continue;
+            }
+        }
         json_type type;
         if (factValue.type().get(type)) return false;
         switch (type) {
@@ -103,12 +112,11 @@ bool readExpectAny(value found, const engine::KnowledgeBase& kb, Ticket& ticket)
     return true;
 }
 
-}  // namespace
-
-bool readPlainTicket(simdjson::ondemand::parser& parser, const engine::KnowledgeBase& kb,
-                     const FactNameTable& factNames, std::string_view json, Ticket& ticket) {
-    simdjson::ondemand::document document;
-    if (parser.iterate(json.data(), json.size(), json.size() + simdjson::SIMDJSON_PADDING).get(document)) return false;
+/// The ticket object of one document, a simdjson::ondemand::document or
+/// the document_reference of a stream.
+template <typename Document>
+bool readPlainDocument(Document& document, const engine::KnowledgeBase& kb, const FactNameTable& factNames,
+                       Ticket& ticket) {
     simdjson::ondemand::object object;
     if (document.get_object().get(object)) return false;
     for (auto entry : object) {
@@ -131,9 +139,47 @@ bool readPlainTicket(simdjson::ondemand::parser& parser, const engine::Knowledge
         }
         if (!read) return false;
     }
+    return true;
+}
+
+}  // namespace
+
+bool readPlainTicket(simdjson::ondemand::parser& parser, const engine::KnowledgeBase& kb,
+                     const FactNameTable& factNames, std::string_view json, Ticket& ticket) {
+    simdjson::ondemand::document document;
+    if (parser.iterate(json.data(), json.size(), json.size() + simdjson::SIMDJSON_PADDING).get(document)) return false;
+    if (!readPlainDocument(document, kb, factNames, ticket)) return false;
     // On-Demand reads only what it is asked for: text after the object is
     // only seen by asking where the document ends.
     return document.current_location().error() == simdjson::OUT_OF_BOUNDS;
+}
+
+bool PlainRecordStream::start(simdjson::ondemand::parser& parser, std::string_view text) {
+    live_ = false;
+    if (text.empty() || text.size() > batchBytes) return false;
+    parser.threaded = false;  // one batch: nothing to read ahead
+    if (parser.iterate_many(text.data(), text.size(), batchBytes).get(stream_)) return false;
+    at_ = stream_.begin();
+    size_ = text.size();
+    live_ = true;
+    return true;
+}
+
+PlainRecordStream::Result PlainRecordStream::read(const engine::KnowledgeBase& kb, const FactNameTable& factNames,
+                                                  std::size_t begin, std::size_t next, Ticket& ticket) {
+    if (!live_ || !(at_ != stream_.end()) || at_.error() || at_.current_index() != begin) return lose();
+    simdjson::ondemand::document_reference document;
+    if ((*at_).get(document)) return lose();
+    const bool read = readPlainDocument(document, kb, factNames, ticket);
+    ++at_;
+    // The document ends before the next record starts when the next
+    // document starts there (or none follows the last record): anything
+    // else in between, or a record that runs on, puts the stream out of step.
+    const bool last = next >= size_;
+    const bool inStep = last ? !(at_ != stream_.end())
+                             : at_ != stream_.end() && !at_.error() && at_.current_index() == next;
+    if (!inStep) return lose();
+    return read ? Result::Read : Result::Declined;
 }
 
 }  // namespace triage::cli

@@ -73,8 +73,11 @@ struct JsonTicketParser::State {
     const engine::KnowledgeBase& kb;
     FactNameTable factNames;
     simdjson::dom::parser parser;
-    simdjson::ondemand::parser plainParser;  // readPlainTicket's
+    simdjson::ondemand::parser plainParser;  // readPlainTicket's and the stream's
+    PlainRecordStream stream;                // over the chunk startChunk was given
     std::string padded;  // the line copied with simdjson's required padding
+    std::size_t streamStart = 0;  // the chunk offset the stream's text starts at
+    std::size_t streamBegin = 0;  // in that text, where the next record to read begins
 
     void read(const char* json, std::size_t size, Ticket& ticket);
     void readFacts(element factsValue, Ticket& ticket) const;
@@ -103,6 +106,54 @@ void JsonTicketParser::parseInPlace(std::string_view json, Ticket& ticket) {
     if (readPlainTicket(state_->plainParser, state_->kb, state_->factNames, json, ticket)) return;
     ticket.clear();  // declined: the DOM path reads it again and explains what is wrong
     state_->read(json.data(), json.size(), ticket);
+}
+
+namespace {
+
+/// Offset of the first non-blank byte of the chunk's record `i`.
+std::size_t firstNonBlank(const RecordChunk& chunk, std::size_t i) {
+    const std::string_view record = chunk.record(i);
+    std::size_t blanks = 0;  // records rarely start with any: a loop, not find_first_not_of's search per byte
+    while (blanks < record.size() && (record[blanks] == ' ' || record[blanks] == '\t' || record[blanks] == '\r'))
+        ++blanks;
+    return chunk.records[i].offset + blanks;
+}
+
+}  // namespace
+
+void JsonTicketParser::startChunk(const RecordChunk& chunk) {
+    const auto& records = chunk.records;
+    const bool whole = !records.empty() && std::none_of(records.begin(), records.end(),
+                                                         [](const RecordChunk::Record& r) { return r.tooLong; });
+    if (!whole) {
+        state_->stream = PlainRecordStream();
+        return;
+    }
+    const std::string_view first = chunk.record(0);
+    const std::size_t end = records.back().offset + records.back().size;
+    state_->streamStart = records.front().offset;
+    state_->streamBegin = firstNonBlank(chunk, 0) - state_->streamStart;
+    state_->stream.start(state_->plainParser, std::string_view(first.data(), end - state_->streamStart));
+}
+
+void JsonTicketParser::parseChunkRecord(const RecordChunk& chunk, std::size_t i, Ticket& ticket) {
+    PlainRecordStream& stream = state_->stream;
+    if (!stream.live()) return parseInPlace(chunk.record(i), ticket);
+    ticket.clear();
+    const std::size_t base = state_->streamStart;
+    const std::size_t begin = state_->streamBegin;
+    const std::size_t next = i + 1 < chunk.records.size()
+                                 ? firstNonBlank(chunk, i + 1) - base
+                                 : chunk.records.back().offset + chunk.records.back().size - base;
+    state_->streamBegin = next;  // where the next call's record begins
+    switch (stream.read(state_->kb, state_->factNames, begin, next, ticket)) {
+        case PlainRecordStream::Result::Read: return;
+        case PlainRecordStream::Result::Declined:
+            ticket.clear();  // the DOM path reads it again and explains what is wrong
+            state_->read(chunk.record(i).data(), chunk.record(i).size(), ticket);
+            return;
+        case PlainRecordStream::Result::OutOfStep: return parseInPlace(chunk.record(i), ticket);
+    }
 }
 
 void JsonTicketParser::State::read(const char* json, std::size_t size, Ticket& ticket) {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "record_reader.hpp"
 #include "triage/engine/knowledge_base.hpp"
 
 namespace triage::cli {
@@ -45,6 +46,14 @@ public:
     /// `json` where it lies: RecordChunk::readablePadding bytes past its end
     /// must be readable. The batch loop's form.
     void parseInPlace(std::string_view json, Ticket& ticket);
+    /// Starts on a JSON Lines chunk, whose records parseChunkRecord then
+    /// reads in order: plain records come from one simdjson document stream
+    /// over the chunk (one structural index for all of them), the rest as
+    /// parseInPlace reads them.
+    void startChunk(const RecordChunk& chunk);
+    /// parseInPlace(chunk.record(i), ticket) for the chunk startChunk was
+    /// given, each record that is not tooLong once, in order.
+    void parseChunkRecord(const RecordChunk& chunk, std::size_t i, Ticket& ticket);
 
 private:
     struct State;

@@ -35,43 +35,54 @@ void appendKey(fmt::memory_buffer& out, bool& first, std::string_view commaAndKe
     first = false;
 }
 
-}  // namespace
+/// The most characters writeUsualScore writes (below 10^6: six digits, the
+/// point and three decimals).
+constexpr std::size_t maxUsualScoreChars = 16;
 
-void appendScore(fmt::memory_buffer& out, double score) {
+/// Writes a score as fmt's "{:.3f}" does at `at` and returns its end, or
+/// null for one it leaves to fmt (outside [0, 10^6), NaN, exact ties).
+char* writeUsualScore(char* at, double score) {
     // Every line has a score in [0, 1]: scale, round and print three digits
     // by hand, rounding the exact binary value as fmt does. The scaled value
     // is rounded, but fma gives its rounding error exactly, and that error
     // decides a value that lands on a tie (x.xxx5). Exact ties, and anything
-    // unusual, go to fmt.
-    if (!(score >= 0.0 && score < 1.0e6) || std::signbit(score)) {
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
-        return;
-    }
+    // unusual, are left to fmt.
+    if (!(score >= 0.0 && score < 1.0e6) || std::signbit(score)) return nullptr;
     const double scaled = score * 1000.0;
-    const double below = std::floor(scaled);
-    const double fraction = scaled - below;  // exact: both are below 2^30
-    if (fraction == 0.5) {
-        const double error = std::fma(score, 1000.0, -scaled);  // score * 1000 = scaled + error
-        if (error == 0.0) {
-            fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
-            return;
-        }
-    }
+    const auto below = static_cast<std::uint64_t>(scaled);  // floor, scaled being >= 0, without a libm call
+    const double fraction = scaled - static_cast<double>(below);  // exact: both are below 2^30
+    if (fraction == 0.5 && std::fma(score, 1000.0, -scaled) == 0.0) return nullptr;  // score * 1000 = scaled + error
     const bool up = fraction > 0.5 || (fraction == 0.5 && std::fma(score, 1000.0, -scaled) > 0.0);
-    const auto thousandths = static_cast<std::uint64_t>(up ? below + 1 : below);
-    char text[32];
-    char* end = text;
+    const std::uint64_t thousandths = below + (up ? 1 : 0);
     if (const std::uint64_t whole = thousandths / 1000; whole < 10) {
-        *end++ = static_cast<char>('0' + whole);
+        *at++ = static_cast<char>('0' + whole);
     } else {
-        end = fmt::format_to(text, FMT_COMPILE("{}"), whole);
+        at = fmt::format_to(at, FMT_COMPILE("{}"), whole);
     }
     const auto fraction3 = static_cast<unsigned>(thousandths % 1000);
-    *end++ = '.';
-    *end++ = static_cast<char>('0' + fraction3 / 100);
-    *end++ = static_cast<char>('0' + fraction3 / 10 % 10);
-    *end++ = static_cast<char>('0' + fraction3 % 10);
-    appendText(out, std::string_view(text, static_cast<std::size_t>(end - text)));
+    *at++ = '.';
+    *at++ = static_cast<char>('0' + fraction3 / 100);
+    *at++ = static_cast<char>('0' + fraction3 / 10 % 10);
+    *at++ = static_cast<char>('0' + fraction3 % 10);
+    return at;
+}
+
+}  // namespace
+
+void appendScore(fmt::memory_buffer& out, double score) {
+    char text[maxUsualScoreChars];
+    if (const char* end = writeUsualScore(text, score)) {
+        appendText(out, std::string_view(text, static_cast<std::size_t>(end - text)));
+    } else {
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
+    }
+}
+
+bool isPlainJsonString(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
+    });
 }
 
 namespace {
@@ -105,11 +116,7 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
 
 void appendJsonString(fmt::memory_buffer& out, std::string_view text) {
     // Names and ids are nearly always plain ASCII: copy those whole.
-    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
-    });
-    if (plain) {
+    if (isPlainJsonString(text)) {
         out.push_back('"');
         appendText(out, text);
         out.push_back('"');
@@ -211,26 +218,108 @@ TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields)
         for (const auto& fact : kb.facts) quotedFacts_.add(quoted(buffer, ",", fact.name));
 }
 
-void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
-                               const engine::TicketResult& result, std::size_t top) const {
-    bool first = true;
-    out.push_back('{');
-    if (fields_.id) {
-        appendKey(out, first, ",\"id\":");
-        appendOptionalString(out, id);
+namespace {
+
+/// Copies a string literal to `at`, returns its end: a fixed-size memcpy, inlined.
+template <std::size_t N>
+char* put(char* at, const char (&literal)[N]) {
+    std::memcpy(at, literal, N - 1);
+    return at + N - 1;
+}
+
+/// Copies `text` to `at`, returns its end. Ids and quoted cause names are
+/// short: up to 16 bytes go as two overlapping fixed-size copies (inlined),
+/// not a libc call.
+char* put(char* at, std::string_view text) {
+    const char* from = text.data();
+    const std::size_t size = text.size();
+    if (size >= 8 && size <= 16) {
+        std::memcpy(at, from, 8);
+        std::memcpy(at + size - 8, from + size - 8, 8);
+    } else if (size >= 4 && size < 8) {
+        std::memcpy(at, from, 4);
+        std::memcpy(at + size - 4, from + size - 4, 4);
+    } else if (size != 0) {
+        std::memcpy(at, from, size);
     }
-    const auto& conclusion = result.conclusion;
-    if (fields_.cause) {
-        appendKey(out, first, ",\"cause\":");
-        if (conclusion) {
-            appendText(out, quotedCauses_[conclusion->cause]);
+    return at + size;
+}
+
+/// A key with its leading comma, `at` right after the object's '{' or a
+/// value. The first key's comma lands on the '{' and is replaced by it:
+/// one fixed-size copy either way.
+template <std::size_t N>
+char* putKey(char* at, bool& first, const char (&commaAndKey)[N]) {
+    char* from = first ? at - 1 : at;
+    std::memcpy(from, commaAndKey, N - 1);
+    if (first) *from = '{';
+    first = false;
+    return from + N - 1;
+}
+
+}  // namespace
+
+inline bool TicketWriter::writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
+                             const std::optional<engine::Diagnosis>& conclusion, bool close) const {
+    if (fields_.id && id && !isPlainJsonString(*id)) return false;
+    const std::string_view idText = id ? std::string_view(*id) : std::string_view();
+    const std::string_view cause = conclusion ? quotedCauses_[conclusion->cause] : std::string_view("null");
+    constexpr std::size_t keysAndPunctuation = 32;  // {"id":"",  ,"cause":  ,"score":  }\n
+    const std::size_t start = out.size();
+    out.reserve(start + idText.size() + cause.size() + maxUsualScoreChars + keysAndPunctuation);
+    char* at = out.data() + start;
+    *at++ = '{';
+    bool first = true;
+    if (fields_.id) {
+        at = putKey(at, first, ",\"id\":");
+        if (id) {
+            *at++ = '"';
+            at = put(at, idText);
+            *at++ = '"';
         } else {
-            appendText(out, "null");
+            at = put(at, "null");
         }
     }
+    if (fields_.cause) {
+        at = putKey(at, first, ",\"cause\":");
+        at = put(at, cause);
+    }
     if (fields_.score) {
-        appendKey(out, first, ",\"score\":");
-        appendScore(out, conclusion ? conclusion->score : 0.0);
+        at = putKey(at, first, ",\"score\":");
+        at = writeUsualScore(at, conclusion ? conclusion->score : 0.0);
+        if (!at) return false;  // nothing is written until the resize below
+    }
+    if (close) at = put(at, "}\n");
+    out.resize(static_cast<std::size_t>(at - out.data()));
+    return true;
+}
+
+void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
+                               const engine::TicketResult& result, std::size_t top) const {
+    const auto& conclusion = result.conclusion;
+    const bool tail = fields_.ranking || fields_.fix || fields_.fired || fields_.ask;
+    bool first = !(fields_.id || fields_.cause || fields_.score);
+    if (writeHead(out, id, conclusion, !tail)) {
+        if (!tail) return;
+    } else {
+        first = true;
+        out.push_back('{');
+        if (fields_.id) {
+            appendKey(out, first, ",\"id\":");
+            appendOptionalString(out, id);
+        }
+        if (fields_.cause) {
+            appendKey(out, first, ",\"cause\":");
+            if (conclusion) {
+                appendText(out, quotedCauses_[conclusion->cause]);
+            } else {
+                appendText(out, "null");
+            }
+        }
+        if (fields_.score) {
+            appendKey(out, first, ",\"score\":");
+            appendScore(out, conclusion ? conclusion->score : 0.0);
+        }
     }
     if (fields_.ranking) {
         appendKey(out, first, ",\"ranking\":");

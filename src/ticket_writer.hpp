@@ -45,6 +45,13 @@ public:
     const ResultFields& fields() const { return fields_; }
 
 private:
+    /// The line's start, {"id":..,"cause":..,"score":.. (those of them
+    /// chosen), and "}\n" when `close`, written in one reservation: their
+    /// sizes are known. False, with nothing written, for an id that needs
+    /// escaping or a score left to fmt.
+    bool writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
+                   const std::optional<engine::Diagnosis>& conclusion, bool close) const;
+
     /// Pieces of output kept end to end in one block: a string each would
     /// cost a heap block per rule, ~3 MB at the peak of a 100,000-rule load.
     class Pieces {
@@ -80,5 +87,9 @@ void appendJsonString(fmt::memory_buffer& out, std::string_view text);
 
 /// Appends a score as fmt's "{:.3f}" writes it, faster for the usual [0, 1].
 void appendScore(fmt::memory_buffer& out, double score);
+
+/// True when `text` is its own JSON string body: printable ASCII without
+/// quotes or backslashes.
+bool isPlainJsonString(std::string_view text);
 
 }  // namespace triage::cli

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
+#include <span>
 
 #include "session_state.hpp"
 #include "triage/engine/rule_index.hpp"
@@ -18,24 +20,34 @@ OnePassEvaluation::OnePassEvaluation(std::shared_ptr<const Model> model)
       values_(model_->kb().facts.size()),
       given_(model_->kb().facts.size(), 0),
       literals_(std::max<std::size_t>(masks_.words(), 1), 0),
+      touched_(model_->kb().facts.size()),
       candidateEpoch_(model_->kb().rules.size(), 0),
       firedEpoch_(model_->kb().rules.size(), 0),
-      evidence_(model_->kb().causes.size()) {
+      firing_(std::make_unique_for_overwrite<RuleId[]>(model_->kb().rules.size())),
+      evidence_(model_->kb().causes.size()),
+      concluded_(std::make_unique_for_overwrite<CauseId[]>(model_->kb().causes.size())) {
     const auto& levels = model_->index().levels;
     hasLevels_ = std::any_of(levels.begin(), levels.end(), [](std::uint32_t level) { return level > 0; });
 }
 
 void OnePassEvaluation::reset() {
-    for (FactId fact : touched_) {
+    const std::span<const FactId> touched(touched_.data(), touchedCount_);
+    for (const FactId fact : touched) {
         values_[fact].reset();
         given_[fact] = 0;
-        if (const std::uint64_t bits = masks_.factBits(fact)) literals_[masks_.factWord(fact)] &= ~bits;
     }
-    touched_.clear();
+    // A rule base of a few dozen facts has a word or two of literals:
+    // clearing them whole beats finding each fact's bits.
+    if (literals_.size() <= touched.size()) {
+        std::fill(literals_.begin(), literals_.end(), 0);
+    } else {
+        for (const FactId fact : touched)
+            if (const std::uint64_t bits = masks_.factBits(fact)) literals_[masks_.factWord(fact)] &= ~bits;
+    }
+    touchedCount_ = 0;
     agenda_.clear();
-    fired_.clear();
-    concluded_.clear();
-    supported_.clear();
+    firingCount_ = 0;
+    concludedCount_ = 0;
     if (++epoch_ == 0) {  // wrapped: stamps from 2^32 tickets ago would look current
         std::fill(candidateEpoch_.begin(), candidateEpoch_.end(), 0);
         std::fill(firedEpoch_.begin(), firedEpoch_.end(), 0);
@@ -45,7 +57,7 @@ void OnePassEvaluation::reset() {
 }
 
 void OnePassEvaluation::setValue(FactId fact, std::optional<Value> value) {
-    if (!values_[fact]) touched_.push_back(fact);
+    if (!values_[fact]) touched_[touchedCount_++] = fact;
     values_[fact] = value;
     if (const std::uint64_t bits = masks_.factBits(fact)) {
         std::uint64_t& word = literals_[masks_.factWord(fact)];
@@ -56,9 +68,19 @@ void OnePassEvaluation::setValue(FactId fact, std::optional<Value> value) {
     }
 }
 
-void OnePassEvaluation::give(FactId fact, Value value) {
-    setValue(fact, value);
+inline void OnePassEvaluation::give(FactId fact, Value value) {
+    // setValue for a known value, inlined in the ticket's loop: every given
+    // fact passes here, most of them literal facts.
+    std::optional<Value>& slot = values_[fact];
+    if (!slot) touched_[touchedCount_++] = fact;
+    slot = value;
     given_[fact] = 1;
+    if (const std::uint64_t bits = masks_.factBits(fact)) {
+        std::uint64_t& word = literals_[masks_.factWord(fact)];
+        word &= ~bits;
+        if (const std::uint32_t literal = masks_.literal(fact, value); literal != ConditionMasks::noLiteral)
+            word |= std::uint64_t{1} << (literal % 64);
+    }
 }
 
 void OnePassEvaluation::addCandidate(RuleId rule) {
@@ -84,7 +106,7 @@ std::optional<Value> OnePassEvaluation::derivedValue(FactId fact) const {
 
 void OnePassEvaluation::fire(RuleId rule) {
     firedEpoch_[rule] = epoch_;
-    fired_.push_back(rule);
+    firing_[firingCount_++] = rule;
     if (!effects_.setsFacts(rule)) return;
     for (const auto& conclusion : model_->kb().rules[rule].conclusions) {
         if (conclusion.kind != Conclusion::Kind::Sets || given_[conclusion.fact]) continue;
@@ -107,80 +129,132 @@ void OnePassEvaluation::chain() {
     }
 }
 
-void OnePassEvaluation::examine(const BucketPrograms::Program& program) {
+inline void OnePassEvaluation::examine(const BucketPrograms::Program& program) {
     // Simple rules set no fact, so firing one is only listing it (its
     // firedEpoch_ stamp is read for setters alone).
-    const std::size_t before = fired_.size();
-    fired_.resize(before + program.simple.size());
-    RuleId* end = BucketPrograms::collectHolding(program, literals_.data(), fired_.data() + before);
-    fired_.resize(static_cast<std::size_t>(end - fired_.data()));
+    // firing_ has room: each rule is examined once.
+    const RuleId* end = BucketPrograms::collectHolding(program, literals_.data(), firing_.get() + firingCount_);
+    firingCount_ = static_cast<std::size_t>(end - firing_.get());
     for (RuleId rule : program.general)
         if (masks_.holds(rule, literals_.data(), values_)) fire(rule);
 }
 
-bool OnePassEvaluation::accumulateEvidence() {
+inline bool OnePassEvaluation::accumulateEvidence() {
+    // Locals, not members: stores into the per-cause entries would
+    // otherwise make the compiler reload the tables for every piece.
+    const RuleEffects::Table effects = effects_.table();
+    Evidence* const perCause = evidence_.data();
+    CauseId* const concluded = concluded_.get();
+    std::size_t concludedCount = concludedCount_;
+    const std::uint32_t epoch = epoch_;
     bool orderMatters = false;
-    for (RuleId rule : fired_)
-        for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
-            Evidence& evidence = evidence_[effect.cause];
-            if (evidence.epoch != epoch_) {
-                evidence = Evidence{epoch_, 1.0, 1.0, false, 0};
-                concluded_.push_back(effect.cause);
+    for (const RuleId rule : firing())
+        for (const RuleEffects::Evidence* effect = effects.first(rule), *end = effects.first(rule + 1); effect != end;
+             ++effect) {
+            Evidence& evidence = perCause[effect->cause];
+            if (evidence.epoch != epoch) {
+                evidence = Evidence{epoch, 0, 0, 1.0, 1.0};
+                concluded[concludedCount++] = effect->cause;
             }
-            if (effect.supports) {
-                evidence.disbelievedBySupport *= 1.0 - effect.certainty;
-                if (!evidence.supported) supported_.push_back(effect.cause);
-                evidence.supported = true;
+            if (effect->supports) {
+                evidence.disbelievedBySupport *= effect->unbelief;
+                ++evidence.supports;
             } else {
-                evidence.keptByExclusion *= 1.0 - effect.certainty;
+                evidence.keptByExclusion *= effect->unbelief;
             }
             // Two factors multiply the same either way; from three on, the
             // rounding depends on the order.
-            if (++evidence.pieces >= 3) orderMatters = true;
+            orderMatters |= ++evidence.pieces >= 3;
         }
+    concludedCount_ = concludedCount;
     return orderMatters;
 }
 
-void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
+void OnePassEvaluation::accumulateInRuleOrder() {
     // Products in RuleId order, as scoreCauses takes them: bit-identical
     // scores. Sorting the fired rules is only needed when the order shows.
     if (accumulateEvidence() && !firedSorted_) {
-        for (CauseId cause : concluded_) evidence_[cause].epoch = 0;  // never the current epoch
-        concluded_.clear();
-        supported_.clear();
-        std::sort(fired_.begin(), fired_.end());
+        for (CauseId cause : concluded()) evidence_[cause].epoch = 0;  // never the current epoch
+        concludedCount_ = 0;
+        std::sort(firing().begin(), firing().end());
         firedSorted_ = true;
         accumulateEvidence();
     }
-    auto before = [](const RankedCause& a, const RankedCause& b) {
-        return a.score != b.score ? a.score > b.score : a.cause < b.cause;
-    };
+}
+
+RankedCause OnePassEvaluation::scored(CauseId cause) const {
+    const Evidence& evidence = evidence_[cause];
+    return {cause, combineEvidence(effects_.prior(cause), 1.0 - evidence.disbelievedBySupport,
+                                   1.0 - evidence.keptByExclusion)};
+}
+
+namespace {
+
+bool ranksBefore(const RankedCause& a, const RankedCause& b) {
+    return a.score != b.score ? a.score > b.score : a.cause < b.cause;
+}
+
+}  // namespace
+
+void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
+    accumulateInRuleOrder();
     // Only the first `keep` are read. For the few a line shows, keep them
     // sorted while scoring (a ticket concludes 10-40 causes): no sort at all.
     constexpr std::size_t insertionLimit = 8;
     ranking.clear();
     // Only supported causes are ranked: a cause with exclusions alone is not a diagnosis.
-    for (CauseId cause : supported_) {
-        const Evidence& evidence = evidence_[cause];
-        const RankedCause ranked{cause, combineEvidence(effects_.prior(cause), 1.0 - evidence.disbelievedBySupport,
-                                                        1.0 - evidence.keptByExclusion)};
+    for (const CauseId cause : concluded()) {
+        if (evidence_[cause].supports == 0) continue;
+        const RankedCause ranked = scored(cause);
         if (keep > insertionLimit) {
             ranking.push_back(ranked);
             continue;
         }
         if (ranking.size() == keep) {
-            if (keep == 0 || !before(ranked, ranking.back())) continue;
+            if (keep == 0 || !ranksBefore(ranked, ranking.back())) continue;
             ranking.pop_back();
         }
         ranking.push_back(ranked);
-        for (std::size_t i = ranking.size() - 1; i > 0 && before(ranking[i], ranking[i - 1]); --i)
+        for (std::size_t i = ranking.size() - 1; i > 0 && ranksBefore(ranking[i], ranking[i - 1]); --i)
             std::swap(ranking[i], ranking[i - 1]);
     }
     if (keep > insertionLimit) {
         keep = std::min(keep, ranking.size());
-        std::partial_sort(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(keep), ranking.end(), before);
+        std::partial_sort(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(keep), ranking.end(),
+                          ranksBefore);
         ranking.resize(keep);
     }
+}
+
+inline std::optional<RankedCause> OnePassEvaluation::best() {
+    accumulateInRuleOrder();
+    // Below every score (they are in [0, 1], and NaN never wins a comparison either way).
+    RankedCause found{0, -std::numeric_limits<double>::infinity()};
+    bool any = false;
+    for (const CauseId cause : concluded()) {
+        if (evidence_[cause].supports == 0) continue;
+        const RankedCause ranked = scored(cause);
+        if (!any || ranksBefore(ranked, found)) found = ranked;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    return found;
+}
+
+void OnePassEvaluation::concludeTopOnly(TicketResult& result) {
+    result.ranking.clear();
+    const std::optional<RankedCause> top = best();
+    if (!top) {
+        result.conclusion.reset();
+        return;
+    }
+    result.ranking.push_back(*top);
+    Diagnosis& found = result.conclusion ? *result.conclusion : result.conclusion.emplace();
+    found.cause = top->cause;
+    found.score = top->score;
+    found.runnersUp.clear();
+    found.steps.clear();
+    found.confident = false;
 }
 
 void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
@@ -202,7 +276,7 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         // given fact once: touched_, before anything fires) is read straight
         // through, without an agenda.
         const BucketPrograms& programs = compiled_.programs();
-        const std::size_t givenFacts = touched_.size();
+        const std::size_t givenFacts = touchedCount_;
         for (std::size_t i = 0; i < givenFacts; ++i) {
             const FactId fact = touched_[i];
             if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values_[fact]))
@@ -212,15 +286,20 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
     }
     firedSorted_ = false;
     if (options.helpful > 0) {  // question choice reads them in order
-        std::sort(fired_.begin(), fired_.end());
+        std::sort(firing().begin(), firing().end());
         firedSorted_ = true;
     }
 
-    // The stop policy reads the runner-up, even when only the top is wanted.
-    rank(result.ranking, std::max<std::size_t>(options.top, 2));
-    // The stop policy reads the whole kept ranking; the runners-up shown stop at `top`.
-    diagnoseInto(*model_, result.ranking, options.top > 0 ? options.top - 1 : 0, values_, result.conclusion);
-    if (result.ranking.size() > options.top) result.ranking.resize(options.top);
+    if (options.conclusionOnly) {
+        concludeTopOnly(result);
+    } else {
+        // The stop policy reads the runner-up, even when only the top is wanted.
+        rank(result.ranking, std::max<std::size_t>(options.top, 2));
+        // The stop policy reads the whole kept ranking; the runners-up shown stop at `top`.
+        diagnoseInto(*model_, result.ranking, options.top > 0 ? options.top - 1 : 0, values_, result.conclusion);
+        if (result.ranking.size() > options.top) result.ranking.resize(options.top);
+    }
+    fired_.assign(firing().begin(), firing().end());
     result.fired.clear();
     if (options.wantFired) {
         result.fired = fired_;

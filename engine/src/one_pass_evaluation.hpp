@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -44,7 +45,12 @@ private:
     void examine(const BucketPrograms::Program& program);
     void fire(RuleId rule);
     std::optional<Value> derivedValue(FactId fact) const;
+    /// The `keep` best supported causes, best first.
     void rank(std::vector<RankedCause>& ranking, std::size_t keep);
+    /// The best supported cause alone, as rank's first: one comparison per cause.
+    std::optional<RankedCause> best();
+    /// EvaluateOptions::conclusionOnly: the best cause as ranking and conclusion.
+    void concludeTopOnly(TicketResult& result);
 
     std::shared_ptr<const Model> model_;
     const CompiledRules& compiled_;
@@ -56,24 +62,40 @@ private:
     std::vector<std::optional<Value>> values_;  // per fact
     std::vector<std::uint8_t> given_;           // per fact
     std::vector<std::uint64_t> literals_;       // ConditionMasks' literal words of values_
-    std::vector<FactId> touched_;               // facts with a value, to reset
+    // Facts with a value, to reset: each at most once (added when it gets its
+    // first value), so sized once and appended without a capacity check.
+    std::vector<FactId> touched_;
+    std::size_t touchedCount_ = 0;
     std::vector<std::uint32_t> candidateEpoch_;  // per rule: == epoch_ once a candidate
     std::vector<std::uint32_t> firedEpoch_;      // per rule: == epoch_ once fired
     std::vector<std::pair<std::uint32_t, RuleId>> agenda_;  // (level, rule); a min-heap when hasLevels_
-    std::vector<RuleId> fired_;
+    // The fired rules as found: room for every rule, so the bucket programs
+    // write straight into it (a resize would zero what they overwrite), and
+    // left uninitialised: only the pages a batch reaches take memory.
+    std::unique_ptr<RuleId[]> firing_;
+    std::size_t firingCount_ = 0;
+    std::span<RuleId> firing() { return {firing_.get(), firingCount_}; }
+    std::vector<RuleId> fired_;  // firing_'s, copied at the end of evaluate() for firedRules()
 
     struct Evidence {
         std::uint32_t epoch = 0;
+        std::uint32_t supports = 0;         // supporting pieces seen: ranked when not 0
+        std::uint32_t pieces = 0;           // supports and excludes seen
         double disbelievedBySupport = 1.0;  // prod(1 - c) over supporting rules
         double keptByExclusion = 1.0;       // prod(1 - c) over excluding rules
-        bool supported = false;
-        std::uint32_t pieces = 0;  // supports and excludes seen
     };
+    /// Evidence of the fired rules per cause; true when some cause has three
+    /// pieces or more, whose product depends on the order they come in.
     bool accumulateEvidence();
-    bool firedSorted_ = false;  // fired_ ascending (it is sorted only when read in order)
+    /// accumulateEvidence, in RuleId order where the order shows.
+    void accumulateInRuleOrder();
+    RankedCause scored(CauseId cause) const;
+    bool firedSorted_ = false;  // firing() ascending (it is sorted only when read in order)
     std::vector<Evidence> evidence_;  // per cause
-    std::vector<CauseId> concluded_;  // causes with evidence this ticket
-    std::vector<CauseId> supported_;  // those of them some fired rule supports: the ones ranked
+    // Causes with evidence this ticket, each once: room for every cause.
+    std::unique_ptr<CauseId[]> concluded_;
+    std::size_t concludedCount_ = 0;
+    std::span<const CauseId> concluded() const { return {concluded_.get(), concludedCount_}; }
 };
 
 }  // namespace triage::engine

@@ -17,7 +17,7 @@ public:
     struct Evidence {
         CauseId cause = 0;
         bool supports = true;  // else excludes
-        double certainty = 1;
+        double unbelief = 0;   // 1 - certainty: the factor this piece multiplies into its product
     };
 
     explicit RuleEffects(const KnowledgeBase& kb) {
@@ -32,7 +32,7 @@ public:
                     continue;
                 }
                 evidence_.push_back({conclusion.cause, conclusion.kind == Conclusion::Kind::Supports,
-                                     conclusion.certainty});
+                                     1.0 - conclusion.certainty});
             }
             setsFacts_.push_back(sets ? 1 : 0);
         }
@@ -45,6 +45,18 @@ public:
     std::span<const Evidence> evidence(RuleId rule) const {
         return {evidence_.data() + firstEvidence_[rule], evidence_.data() + firstEvidence_[rule + 1]};
     }
+    /// evidence() as raw tables, for a loop over many rules.
+    class Table {
+    public:
+        const Evidence* first(RuleId rule) const { return all_ + firsts_[rule]; }
+
+    private:
+        friend class RuleEffects;
+        Table(const std::uint32_t* firsts, const Evidence* all) : firsts_(firsts), all_(all) {}
+        const std::uint32_t* firsts_;
+        const Evidence* all_;
+    };
+    Table table() const { return {firstEvidence_.data(), evidence_.data()}; }
     bool setsFacts(RuleId rule) const { return setsFacts_[rule] != 0; }
     double prior(CauseId cause) const { return priors_[cause]; }
 

@@ -1,9 +1,25 @@
 #include "triage/engine/value.hpp"
 
+#include <array>
 #include <cctype>
 #include <cstdio>
 
 namespace triage::engine {
+
+namespace {
+
+constexpr std::uint8_t notHex = 16;
+/// The value of each hex digit byte, notHex for any other byte.
+constexpr std::array<std::uint8_t, 256> hexDigits = [] {
+    std::array<std::uint8_t, 256> table{};
+    table.fill(notHex);
+    for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'A' + 10);
+    return table;
+}();
+
+}  // namespace
 
 std::optional<std::uint32_t> parseErrorCode(std::string_view text) {
     // Helpdesk exports trim nothing: tolerate surrounding blanks (the C
@@ -15,15 +31,16 @@ std::optional<std::uint32_t> parseErrorCode(std::string_view text) {
     // The article writes 0x803FA067L: a C-style long suffix, not a digit.
     if (!text.empty() && (text.back() == 'L' || text.back() == 'l')) text.remove_suffix(1);
     if (text.size() != 8) return std::nullopt;
+    // Every ticket has a code: a table and no branch per digit; a byte that
+    // is not a hex digit sets the bit above the digits.
     std::uint32_t code = 0;
+    std::uint8_t seen = 0;
     for (char c : text) {
-        int digit = 0;
-        if (c >= '0' && c <= '9') digit = c - '0';
-        else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-        else return std::nullopt;
-        code = code * 16 + static_cast<std::uint32_t>(digit);
+        const std::uint8_t digit = hexDigits[static_cast<unsigned char>(c)];
+        seen |= digit;
+        code = code * 16 + (digit & 15u);
     }
+    if (seen & notHex) return std::nullopt;
     return code;
 }
 

@@ -4,6 +4,7 @@
 // out of the DOM reader's second reading, error messages included.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -51,11 +52,8 @@ void expectSameTicket(const Ticket& fast, const Ticket& dom, const std::string& 
     }
 }
 
-TEST(TicketReader, InPlaceReadingEqualsTheDomReaderOnGoodAndBadLines) {
-    const engine::KnowledgeBase kb = smallBase();
-    JsonTicketParser dom(kb);
-    JsonTicketParser inPlace(kb);
-    const std::vector<std::string> lines = {
+std::vector<std::string> testLines() {
+    return {
         R"({"id":"T-1","facts":{"error_code":"0xC004F211","hardware_changed":true,"edition":"PRO"}})",
         R"({"facts":{"internet_ok":false,"hardware_changed":null},"id":7,"expect":"offline"})",
         R"({"id":"T-2","facts":{},"expect_any":["offline","hardware_changed"]})",
@@ -92,6 +90,13 @@ TEST(TicketReader, InPlaceReadingEqualsTheDomReaderOnGoodAndBadLines) {
         "",
         "{",
     };
+}
+
+TEST(TicketReader, InPlaceReadingEqualsTheDomReaderOnGoodAndBadLines) {
+    const engine::KnowledgeBase kb = smallBase();
+    JsonTicketParser dom(kb);
+    JsonTicketParser inPlace(kb);
+    const std::vector<std::string> lines = testLines();
     for (const std::string& line : lines) {
         const Ticket expected = dom.parse(line);
         // As the batch holds it: the line inside a chunk, readable bytes after it.
@@ -102,6 +107,87 @@ TEST(TicketReader, InPlaceReadingEqualsTheDomReaderOnGoodAndBadLines) {
         inPlace.parseInPlace(std::string_view(chunk.data(), line.size()), fast);
         expectSameTicket(fast, expected, line);
     }
+}
+
+/// A chunk of `records` as the RecordReader makes one: views into a mapped
+/// file, each record followed by its line end, or records copied end to end.
+RecordChunk chunkOf(const std::vector<std::string>& records, bool mapped, std::string& file) {
+    RecordChunk chunk;
+    std::string& bytes = mapped ? file : chunk.text;
+    bytes.clear();
+    for (const std::string& record : records) {
+        chunk.records.push_back({static_cast<std::uint32_t>(bytes.size()), static_cast<std::uint32_t>(record.size()),
+                                 chunk.records.size() + 1});
+        bytes += record;
+        if (mapped) bytes += '\n';
+    }
+    bytes.append(RecordChunk::readablePadding, ' ');
+    if (mapped) chunk.mapped = file.data();
+    return chunk;
+}
+
+// A chunk read from one document stream must give what reading each record
+// alone gives, whatever broken records lie around a good one: a record that
+// runs on into the next, or leaves text after its object, must not make the
+// stream read the wrong bytes as the next ticket.
+TEST(TicketReader, ChunksReadAsTheirRecordsOneByOne) {
+    const engine::KnowledgeBase kb = smallBase();
+    JsonTicketParser alone(kb);
+    JsonTicketParser chunked(kb);
+    const std::vector<std::string> lines = testLines();
+    std::vector<Ticket> expected;
+    for (const std::string& line : lines) expected.push_back(alone.parse(line));
+    std::string file;
+    auto check = [&](const std::vector<std::size_t>& picked) {
+        std::vector<std::string> records;
+        for (std::size_t i : picked) records.push_back(lines[i]);
+        for (bool mapped : {true, false}) {
+            const RecordChunk chunk = chunkOf(records, mapped, file);
+            chunked.startChunk(chunk);
+            for (std::size_t i = 0; i < picked.size(); ++i) {
+                Ticket ticket;
+                ticket.error = "left over";
+                chunked.parseChunkRecord(chunk, i, ticket);
+                expectSameTicket(ticket, expected[picked[i]], lines[picked[i]] + (mapped ? " (mapped)" : " (copied)"));
+            }
+        }
+    };
+    for (std::size_t a = 0; a < lines.size(); ++a)
+        for (std::size_t b = 0; b < lines.size(); ++b) check({a, b, 0});
+    std::vector<std::size_t> all(lines.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    for (std::size_t turn = 0; turn < all.size(); ++turn) {
+        check(all);
+        std::rotate(all.begin(), all.begin() + 1, all.end());
+    }
+}
+
+TEST(TicketReader, TheStreamReadsEveryPlainRecordOfAChunk) {
+    const engine::KnowledgeBase kb = smallBase();
+    const FactNameTable names(kb);
+    simdjson::ondemand::parser parser;
+    const std::string text = R"({"id":"T-1","facts":{"hardware_changed":true}})"
+                             "\n  "
+                             R"({"id":"T-2","facts":{"disk_gb":1}})"
+                             "\n"
+                             R"({"id":"T-3","facts":{"edition":"pro"}})";
+    const std::string padded = text + std::string(simdjson::SIMDJSON_PADDING, ' ');
+    PlainRecordStream stream;
+    ASSERT_TRUE(stream.start(parser, std::string_view(padded.data(), text.size())));
+    const std::size_t second = text.find("{\"id\":\"T-2"), third = text.find("{\"id\":\"T-3");
+    Ticket ticket;
+    EXPECT_EQ(stream.read(kb, names, 0, second, ticket), PlainRecordStream::Result::Read);
+    EXPECT_EQ(ticket.id, "T-1");
+    ticket.clear();
+    EXPECT_EQ(stream.read(kb, names, second, third, ticket), PlainRecordStream::Result::Declined);  // a number
+    ticket.clear();
+    EXPECT_EQ(stream.read(kb, names, third, text.size(), ticket), PlainRecordStream::Result::Read);
+    EXPECT_EQ(ticket.id, "T-3");
+    // Out of step: the stream's next document is not where the caller says.
+    ASSERT_TRUE(stream.start(parser, std::string_view(padded.data(), text.size())));
+    ticket.clear();
+    EXPECT_EQ(stream.read(kb, names, 0, second - 1, ticket), PlainRecordStream::Result::OutOfStep);
+    EXPECT_FALSE(stream.live());
 }
 
 // The fast reader must take the usual lines, or the test above proves nothing.

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "ticket_writer.hpp"
+#include "triage/engine/session.hpp"
 
 namespace triage::cli {
 namespace {
@@ -53,6 +54,50 @@ TEST(TicketWriter, StringsAreEscapedOnlyWhenTheyNeedIt) {
     EXPECT_EQ(json("a\"b\\c\nd\x01"), "\"a\\\"b\\\\c\\nd\\u0001\"");
     EXPECT_EQ(json("caf\xC3\xA9"), "\"caf\xC3\xA9\"");
     EXPECT_EQ(json("bad\xFF"), "\"bad\xEF\xBF\xBD\"");
+}
+
+TEST(TicketWriter, LinesHaveTheChosenFieldsWhateverTheIdAndScore) {
+    engine::KnowledgeBase kb;
+    for (const char* name : {"offline", "hardware_changed"}) {
+        engine::Cause cause;
+        cause.name = name;
+        kb.causes.push_back(std::move(cause));
+    }
+    engine::TicketResult result;
+    result.conclusion = engine::Diagnosis{};
+    result.conclusion->cause = 1;
+    result.conclusion->score = 0.8625;
+    result.ranking = {{1, 0.8625}, {0, 0.25}};
+    auto line = [&](std::string_view fields, const std::optional<std::string>& id) {
+        std::string error;
+        const TicketWriter writer(kb, *ResultFields::parse(fields, error));
+        fmt::memory_buffer out;
+        out.append(std::string_view("before|"));  // a line goes after what the buffer holds
+        writer.writeResult(out, id, result, 3);
+        return fmt::to_string(out);
+    };
+    EXPECT_EQ(line("id,cause,score", "T-1"), "before|{\"id\":\"T-1\",\"cause\":\"hardware_changed\",\"score\":0.863}\n");
+    EXPECT_EQ(line("id,cause,score", std::nullopt), "before|{\"id\":null,\"cause\":\"hardware_changed\",\"score\":0.863}\n");
+    EXPECT_EQ(line("id,cause,score", "a\"b"), "before|{\"id\":\"a\\\"b\",\"cause\":\"hardware_changed\",\"score\":0.863}\n");
+    EXPECT_EQ(line("id,cause,score", ""), "before|{\"id\":\"\",\"cause\":\"hardware_changed\",\"score\":0.863}\n");
+    for (std::size_t length = 0; length <= 40; ++length) {  // around the sizes copied in fixed-size pieces
+        std::string id;
+        for (std::size_t i = 0; i < length; ++i) id += static_cast<char>('a' + i % 26);
+        EXPECT_EQ(line("id,cause,score", id),
+                  "before|{\"id\":\"" + id + "\",\"cause\":\"hardware_changed\",\"score\":0.863}\n");
+    }
+    EXPECT_EQ(line("score,cause", "T-1"), "before|{\"cause\":\"hardware_changed\",\"score\":0.863}\n");
+    EXPECT_EQ(line("score", "T-1"), "before|{\"score\":0.863}\n");
+    EXPECT_EQ(line("id,ranking", "T-1"),
+              "before|{\"id\":\"T-1\",\"ranking\":[{\"cause\":\"hardware_changed\",\"score\":0.863},"
+              "{\"cause\":\"offline\",\"score\":0.250}]}\n");
+    EXPECT_EQ(line("ranking", "T-1"),
+              "before|{\"ranking\":[{\"cause\":\"hardware_changed\",\"score\":0.863},"
+              "{\"cause\":\"offline\",\"score\":0.250}]}\n");
+    result.conclusion->score = 0.0625;  // 62.5 thousandths exactly: a tie left to fmt
+    EXPECT_EQ(line("id,cause,score", "T-1"), "before|{\"id\":\"T-1\",\"cause\":\"hardware_changed\",\"score\":0.062}\n");
+    result.conclusion.reset();
+    EXPECT_EQ(line("id,cause,score", "T-1"), "before|{\"id\":\"T-1\",\"cause\":null,\"score\":0.000}\n");
 }
 
 }  // namespace

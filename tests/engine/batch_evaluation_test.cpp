@@ -1,7 +1,7 @@
 // The one-pass batch path of engine::evaluate (no question scoring) must give
 // exactly what a Session started from the same facts gives, on random rule
 // bases with derived facts, `unknown`, or and not, and when one thread
-// switches between models.
+// switches between models; with conclusionOnly, the same conclusion.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -46,7 +46,14 @@ void expectSameAsSession(const Case& given, const std::string& where) {
 
     const auto conclusion = session.conclusion();
     ASSERT_EQ(batch.conclusion.has_value(), conclusion.has_value()) << where;
+    EvaluateOptions topOnly{3, 0, true};
+    topOnly.conclusionOnly = true;
+    const TicketResult cheap = evaluate(given.model, given.facts, topOnly);
+    ASSERT_EQ(cheap.conclusion.has_value(), conclusion.has_value()) << where;
+    EXPECT_EQ(cheap.fired, session.firedRules()) << where;
     if (!conclusion) return;
+    EXPECT_EQ(cheap.conclusion->cause, conclusion->cause) << where;
+    EXPECT_EQ(cheap.conclusion->score, conclusion->score) << where;
     EXPECT_EQ(batch.conclusion->cause, conclusion->cause) << where;
     EXPECT_EQ(batch.conclusion->score, conclusion->score) << where;
     EXPECT_EQ(batch.conclusion->confident, conclusion->confident) << where;

@@ -57,6 +57,34 @@ TEST_F(EvaluationTest, EvaluateRanksConcludesAndListsHelpfulQuestions) {
     EXPECT_EQ(cheap.ranking[0].score, result.ranking[0].score);
 }
 
+TEST_F(EvaluationTest, ConclusionOnlyGivesTheFullEvaluationsCauseAndScore) {
+    EvaluateOptions full;
+    full.helpful = 0;
+    EvaluateOptions cheap = full;
+    cheap.conclusionOnly = true;
+    const std::vector<std::vector<std::pair<FactId, Value>>> tickets = {
+        {{code, Value::code(0xC004F211)}},
+        {{code, Value::code(0xC004F211)}, {hardware, yes}},
+        {{code, Value::code(0xC004F211)}, {hardware, no}, {key, no}},
+        {{code, Value::code(0x1234)}},
+        {},
+    };
+    for (std::size_t i = 0; i < tickets.size(); ++i) {
+        const TicketResult expected = evaluate(model, tickets[i], full);
+        const TicketResult found = evaluate(model, tickets[i], cheap);
+        ASSERT_EQ(found.conclusion.has_value(), expected.conclusion.has_value()) << i;
+        EXPECT_EQ(found.fired, expected.fired) << i;
+        if (!expected.conclusion) {
+            EXPECT_TRUE(found.ranking.empty()) << i;
+            continue;
+        }
+        EXPECT_EQ(found.conclusion->cause, expected.conclusion->cause) << i;
+        EXPECT_EQ(found.conclusion->score, expected.conclusion->score) << i;
+        ASSERT_EQ(found.ranking.size(), 1u) << i;
+        EXPECT_EQ(found.ranking[0].cause, expected.ranking[0].cause) << i;
+    }
+}
+
 TEST_F(EvaluationTest, PassingTestHasNoFailures) {
     RuleTest test;
     test.name = "hardware";

@@ -22,6 +22,11 @@ struct EvaluateOptions {
     std::size_t top = 3;
     std::size_t helpful = 3;   // 0: skip question scoring (the cheap path)
     bool wantFired = true;
+    /// Only the conclusion's cause and score will be read (a batch line of
+    /// id, cause and score): the ranking may then hold the top cause alone,
+    /// and the conclusion lack runners-up, fix steps and the stop policy's
+    /// verdict, which cost a ranking pass and a condition per fix step.
+    bool conclusionOnly = false;
 };
 
 TicketResult evaluate(const std::shared_ptr<const Model>& model,
