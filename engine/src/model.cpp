@@ -20,6 +20,11 @@ const CompiledRules& Model::compiledRules() const {
     return *compiled_;
 }
 
+const InferenceGraph& Model::graph() const {
+    std::call_once(graphOnce_, [this] { graph_ = std::make_unique<InferenceGraph>(*kb_); });
+    return *graph_;
+}
+
 namespace {
 
 ModelIssue cycleIssue(const KnowledgeBase& kb, const std::vector<RuleId>& rules) {
@@ -50,13 +55,15 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
     std::shared_ptr<Model> model(new Model());
     model->kb_ = std::move(kb);
     const KnowledgeBase& base = *model->kb_;
-    model->graph_ = std::make_unique<InferenceGraph>(base);
+    // The graph is needed here (issues, levels), then only by `triage graph`
+    // and `why`: it goes before the indexes are built, at the peak of the load.
+    auto graph = std::make_unique<InferenceGraph>(base);
 
-    const auto cycles = model->graph_->derivedFactCycles();
+    const auto cycles = graph->derivedFactCycles();
     for (const auto& rules : cycles) issues.push_back(cycleIssue(base, rules));
     if (!cycles.empty()) return nullptr;
 
-    for (CauseId cause : model->graph_->unreachableCauses()) {
+    for (CauseId cause : graph->unreachableCauses()) {
         ModelIssue issue;
         issue.severity = ModelIssue::Severity::Warning;
         issue.id = "unreachable-cause";
@@ -66,7 +73,9 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
         issues.push_back(std::move(issue));
     }
 
-    model->index_ = std::make_unique<RuleIndex>(RuleIndex::build(base, model->graph_->ruleLevels()));
+    std::vector<std::uint32_t> levels = graph->ruleLevels();
+    graph.reset();
+    model->index_ = std::make_unique<RuleIndex>(RuleIndex::build(base, std::move(levels)));
     model->answerValues_ = answerValuesByFact(base);
     model->rulesConcluding_.resize(base.causes.size());
     model->rulesSupporting_.resize(base.causes.size());
