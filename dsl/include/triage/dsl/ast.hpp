@@ -63,7 +63,7 @@ struct Literal : Located {
 
 /// An optional clause kept on the heap: 8 bytes in its declaration where a
 /// std::optional<Literal> takes 48, for clauses most declarations leave out
-/// (a rule's priority, a cause's prior). Reads like std::optional.
+/// (a rule's priority, a cause's prior, a fix step's `when`). Reads like std::optional.
 template <typename T>
 class Boxed {
 public:
@@ -164,7 +164,7 @@ struct CodeGroupDecl : Located {
 /// `step id [when condition]` followed by its texts.
 struct FixStepDecl : Located {
     Identifier id;
-    std::optional<Condition> when;
+    Boxed<Condition> when;  // 8 bytes, not 88: a large rule base has a step per cause, rarely a `when`
     Texts texts;
 };
 
