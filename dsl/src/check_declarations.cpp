@@ -17,13 +17,10 @@ template <typename Decl>
 void declare(CheckContext& context, NameTable<Decl>& table, const char* kind, std::string_view name,
              ast::SourceSpan span, const Decl& decl, const SourceFile& file,
              ast::SourceSpan (*spanOfDecl)(const Decl&)) {
-    auto [it, inserted] = table.byName.emplace(name, DeclarationIn<Decl>{&decl, &file});
-    if (inserted) {
-        table.names.push_back(name);
-        return;
-    }
+    const DeclarationIn<Decl>* first = table.add(name, DeclarationIn<Decl>{&decl, &file});
+    if (!first) return;
     context.error(file, span, std::string("duplicate ") + kind + " '" + std::string(name) + "'");
-    context.note(*it->second.file, spanOfDecl(*it->second.decl),
+    context.note(*first->file, spanOfDecl(*first->decl),
                  std::string(kind) + " '" + std::string(name) + "' first declared here");
 }
 
