@@ -26,7 +26,7 @@ public:
         : file_(file),
           text_(file.text()),
           result_(result),
-          state_{file.text().data(), file.text().data() + file.text().size(), nullptr, {}, {}} {}
+          state_{file.text().data(), file.text().data() + file.text().size(), nullptr, {}, {}, &result.file} {}
 
     /// Parses the declaration in [begin, end) and records it or its error.
     void parseDeclaration(std::size_t begin, std::size_t end) {

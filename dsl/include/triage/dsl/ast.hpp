@@ -89,7 +89,11 @@ private:
 /// `nl "tekst"`: one language's text of a question, title, help or step.
 struct Translation : Located {
     Identifier language;
-    std::string text;  // unescaped
+    /// Unescaped: the file's text between the quotes, or where that has
+    /// escapes (rarely), a copy File::unescapedTexts keeps. A large rule base
+    /// has two texts per cause: a std::string each was 16 bytes more and
+    /// mostly a heap block.
+    SourceText text;
 };
 
 using Texts = std::vector<Translation>;
@@ -237,6 +241,9 @@ struct File {
     std::vector<TestDecl> tests;
     std::vector<Declaration> order;
     std::vector<Comment> comments;
+    /// The texts with escapes, unescaped, that Translations view. Shared, so
+    /// that a copy of the File keeps them for its Translations too.
+    std::vector<std::shared_ptr<const std::string>> unescapedTexts;
 };
 
 }  // namespace triage::ast
