@@ -35,4 +35,14 @@ BucketPrograms::BucketPrograms(const RuleIndex& index, const ConditionMasks& mas
     unguarded_ = programOf(index.unguarded, masks, effects);
 }
 
+std::vector<bool> BucketPrograms::simpleRules(std::size_t ruleCount) const {
+    std::vector<bool> simple(ruleCount, false);
+    auto mark = [&simple](const Program& program) {
+        for (const SimpleRule& rule : program.simple) simple[rule.rule] = true;
+    };
+    for (const Program& program : buckets_) mark(program);
+    mark(unguarded_);
+    return simple;
+}
+
 }  // namespace triage::engine

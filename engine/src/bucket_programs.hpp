@@ -37,6 +37,8 @@ public:
     const Program& bucket(std::size_t bucket) const { return buckets_[bucket]; }
     /// The program of index.unguarded.
     const Program& unguarded() const { return unguarded_; }
+    /// Per rule of `ruleCount`, whether some program holds it as a simple rule.
+    std::vector<bool> simpleRules(std::size_t ruleCount) const;
 
     /// Appends to `out` the simple rules of `program` that hold on
     /// `literals`; `out` must have room for all of them.
