@@ -37,6 +37,18 @@ public:
         return nullptr;
     }
 
+    /// Room for `count` names without growing.
+    void reserve(std::size_t count) {
+        names_.reserve(count);
+        declarations_.reserve(count);
+        std::size_t slots = 16;
+        while (slots < 2 * count) slots *= 2;
+        if (slots > slots_.size()) {
+            slots_.assign(slots, 0);
+            for (std::uint32_t i = 0; i < names_.size(); ++i) slots_[slotOf(names_[i])] = i + 1;
+        }
+    }
+
     const Decl* find(std::string_view name) const {
         if (slots_.empty()) return nullptr;
         const std::uint32_t slot = slots_[slotOf(name)];

@@ -31,6 +31,19 @@ TEST(NameTable, KeepsTheFirstDeclarationOfEachNameThroughGrowth) {
     EXPECT_EQ(table.find(""), nullptr);
 }
 
+TEST(NameTable, ReservingKeepsWhatIsThereAndFindsWhatComes) {
+    std::vector<std::string> storage;
+    for (int i = 0; i < 300; ++i) storage.push_back("n" + std::to_string(i));
+    int decl = 0;
+    NameTable<int> table;
+    for (int i = 0; i < 10; ++i) table.add(storage[i], {&decl, nullptr});
+    table.reserve(storage.size());  // the slots grow: the first ten must still be found
+    for (std::size_t i = 10; i < storage.size(); ++i) EXPECT_EQ(table.add(storage[i], {&decl, nullptr}), nullptr);
+    for (const std::string& name : storage) EXPECT_EQ(table.find(name), &decl) << name;
+    EXPECT_NE(table.add(storage[3], {nullptr, nullptr}), nullptr);
+    EXPECT_EQ(table.names().size(), storage.size());
+}
+
 TEST(NameTable, AnEmptyTableFindsNothing) {
     const NameTable<int> table;
     EXPECT_EQ(table.find("x"), nullptr);
