@@ -44,7 +44,7 @@ JsonMessages::JsonMessages(const engine::KnowledgeBase& kb, std::string language
     : kb_(kb), language_(std::move(language)) {}
 
 Json JsonMessages::text(const engine::LocalizedText& text) const {
-    return text.empty() ? Json(nullptr) : Json(text.in(language_));
+    return text.empty() ? Json(nullptr) : Json(std::string(text.in(language_)));
 }
 
 Json JsonMessages::value(engine::FactId fact, engine::Value value) const {
@@ -65,7 +65,7 @@ Json JsonMessages::cause(engine::CauseId cause, double score) const {
 Json JsonMessages::question(engine::FactId fact) const {
     const engine::Fact& info = kb_.fact(fact);
     Json message{{"type", "question"}, {"fact", info.name}};
-    message["text"] = info.question.empty() ? Json(info.name) : Json(info.question.in(language_));
+    message["text"] = info.question.empty() ? Json(info.name) : Json(std::string(info.question.in(language_)));
     message["help"] = text(info.help);
     message["fact_type"] = factTypeName(info.type);
     message["answers"] = offeredAnswers(info, language_);

@@ -29,8 +29,8 @@ std::string TextRenderer::percent(double score) {
 }
 
 std::string TextRenderer::questionText(engine::FactId fact) const {
-    const auto& text = kb_.fact(fact).question.in(language_);
-    return text.empty() ? kb_.fact(fact).name + "?" : text;
+    const std::string_view text = kb_.fact(fact).question.in(language_);
+    return text.empty() ? kb_.fact(fact).name + "?" : std::string(text);
 }
 
 std::string TextRenderer::answerHint(engine::FactId fact) const {
@@ -42,8 +42,8 @@ std::string TextRenderer::answerHint(engine::FactId fact) const {
 }
 
 std::string TextRenderer::causeTitle(engine::CauseId cause) const {
-    const auto& title = kb_.cause(cause).title.in(language_);
-    return title.empty() ? kb_.cause(cause).name : title;
+    const std::string_view title = kb_.cause(cause).title.in(language_);
+    return title.empty() ? kb_.cause(cause).name : std::string(title);
 }
 
 std::string TextRenderer::ruleName(engine::RuleId rule) const {

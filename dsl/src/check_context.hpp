@@ -4,36 +4,14 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "name_table.hpp"
 #include "triage/dsl/ast.hpp"
 #include "triage/dsl/diagnostic.hpp"
 #include "triage/dsl/loader.hpp"
 
 namespace triage::dsl {
-
-/// A declaration together with the file it was written in.
-template <typename Decl>
-struct DeclarationIn {
-    const Decl* decl = nullptr;
-    const SourceFile* file = nullptr;
-};
-
-/// One namespace of names: the first declaration of each name, and every
-/// name in declaration order (the candidates for "did you mean"). The names
-/// are views of the declarations' own names: the AST outlives the checker,
-/// and copies of 100,000 rule names would sit at the peak of a load.
-template <typename Decl>
-struct NameTable {
-    std::unordered_map<std::string_view, DeclarationIn<Decl>> byName;
-    std::vector<std::string_view> names;
-
-    const Decl* find(std::string_view name) const {
-        auto it = byName.find(name);
-        return it == byName.end() ? nullptr : it->second.decl;
-    }
-};
 
 class CheckContext {
 public:

@@ -12,7 +12,7 @@ void require(CheckContext& context, const NameTable<Decl>& table, const char* ki
     if (table.find(name.name)) return;
     context.error(
         file, name.span,
-        std::string("unknown ") + kind + " '" + name.name + "'" + didYouMean(name.name, table.names));
+        std::string("unknown ") + kind + " '" + name.name + "'" + didYouMean(name.name, table.names()));
 }
 
 void resolveCondition(CheckContext& context, const SourceFile& file, const ast::Condition& condition) {

@@ -98,6 +98,9 @@ const x3::rule<struct number_literal_class, ast::Literal> number_literal = "numb
 const x3::rule<struct word_literal_class, ast::Literal> word_literal = "value";
 const x3::rule<struct value_class, ast::Literal> value = "value (a name, number or error code)";
 const x3::rule<struct string_literal_class, std::string> string_literal = "text in double quotes";
+// A translation's text as the range between its quotes (escapes left in):
+// unescapedText views it where it has none.
+const x3::rule<struct quoted_text_class, boost::iterator_range<Iterator>> quoted_text = "text in double quotes";
 const x3::rule<struct translation_class, ast::Translation> translation = "text (a language code and \"...\")";
 const x3::rule<struct texts_class, ast::Texts> texts = "text (a language code and \"...\")";
 
@@ -119,15 +122,17 @@ const auto word_literal_def =
 const auto value_def = code_literal | number_literal | word_literal;
 const auto string_literal_def =
     x3::lexeme['"' > *(('\\' > escaped_char) | (x3::char_ - '"' - '\\' - x3::eol)) > closing_quote];
-const auto translation_def = spanned[identifier > string_literal][([](auto& context) {
+const auto quoted_text_def =
+    x3::lexeme['"' > x3::raw[*(('\\' > escaped_char) | (x3::char_ - '"' - '\\' - x3::eol))] > closing_quote];
+const auto translation_def = spanned[identifier > quoted_text][([](auto& context) {
     ast::Translation& text = x3::_val(context);
     text.language = std::move(at_c<0>(x3::_attr(context)));
-    text.text = std::move(at_c<1>(x3::_attr(context)));
+    text.text = unescapedText(stateOf(context), at_c<1>(x3::_attr(context)));
     text.span = matchedSpan(context);
 })];
 const auto texts_def = +translation;
 
 BOOST_SPIRIT_DEFINE(name, identifier, code_literal, number_literal, word_literal, value, string_literal,
-                    translation, texts)
+                    quoted_text, translation, texts)
 
 }  // namespace triage::dsl::grammar

@@ -23,6 +23,7 @@ struct ParseState {
     ast::Condition* condition = nullptr;  // the condition being built (they never nest)
     ast::SourceSpan lastSpan;             // set by `spanned` just before its action runs
     ast::Identifier fact;                 // the fact name of the test being parsed (grammar_conditions)
+    ast::File* file = nullptr;            // where texts with escapes keep their unescaped copy
 
     std::uint32_t offset(Iterator it) const { return static_cast<std::uint32_t>(it - begin); }
 };
@@ -31,6 +32,19 @@ struct parse_state_tag;
 template <typename Context>
 ParseState& stateOf(const Context& context) {
     return x3::get<parse_state_tag>(context).get();
+}
+
+/// The text between a pair of quotes without its escapes (`\"`, `\\`): a
+/// view of the file's text when there are none, else of a copy the File keeps.
+inline ast::SourceText unescapedText(ParseState& state, const boost::iterator_range<Iterator>& quoted) {
+    const std::string_view raw(quoted.begin(), static_cast<std::size_t>(quoted.end() - quoted.begin()));
+    if (raw.find('\\') == std::string_view::npos) return ast::SourceText(raw);
+    std::string text;
+    for (std::size_t i = 0; i < raw.size(); ++i) text += raw[i] == '\\' ? raw[++i] : raw[i];
+    auto kept = std::make_shared<const std::string>(std::move(text));
+    const ast::SourceText view{std::string_view(*kept)};
+    state.file->unescapedTexts.push_back(std::move(kept));
+    return view;
 }
 
 /// Thrown by an action that sees a clause a second time; becomes a diagnostic.

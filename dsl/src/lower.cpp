@@ -13,8 +13,7 @@ namespace {
 
 engine::LocalizedText localized(const ast::Texts& texts) {
     engine::LocalizedText result;
-    result.byLanguage.reserve(texts.size());
-    for (const ast::Translation& text : texts) result.byLanguage[text.language.name] = text.text;
+    for (const ast::Translation& text : texts) result.set(text.language.name, text.text);
     return result;
 }
 

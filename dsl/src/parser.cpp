@@ -26,7 +26,7 @@ public:
         : file_(file),
           text_(file.text()),
           result_(result),
-          state_{file.text().data(), file.text().data() + file.text().size(), nullptr, {}, {}} {}
+          state_{file.text().data(), file.text().data() + file.text().size(), nullptr, {}, {}, &result.file} {}
 
     /// Parses the declaration in [begin, end) and records it or its error.
     void parseDeclaration(std::size_t begin, std::size_t end) {
@@ -115,7 +115,9 @@ ParseResult parse(const SourceFile& file) {
     // The declarations' bounds first, so each vector of the AST is allocated
     // once at its size: grown by doubling, 100,000 rules would leave a third
     // of the rule vector as slack, at the peak of the load.
-    std::vector<std::pair<std::size_t, std::size_t>> bounds;
+    // 32-bit offsets (a file is at most 16 MiB): 8 bytes a declaration, not
+    // 16; it is alive with the whole AST at the end of the parse.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> bounds;
     std::size_t rules = 0, causes = 0;
     while (true) {
         pos = scan::skipSpaceAndComments(text, pos, text.size());
@@ -124,7 +126,7 @@ ParseResult parse(const SourceFile& file) {
         const std::string_view keyword = scan::wordAt(text, pos);
         rules += keyword == "rule";
         causes += keyword == "cause";
-        bounds.emplace_back(pos, end);
+        bounds.emplace_back(static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end));
         pos = end;
     }
     result.file.rules.reserve(rules);

@@ -4,6 +4,7 @@
 // read-only by every thread.
 #pragma once
 
+#include <algorithm>
 #include <mutex>
 
 #include "bucket_programs.hpp"
@@ -15,7 +16,16 @@ namespace triage::engine {
 
 class CompiledRules {
 public:
-    CompiledRules(const KnowledgeBase& kb, const RuleIndex& index) : flat_(kb), masks_(kb, index, flat_), effects_(kb), programs_(index, masks_, effects_) {}
+    CompiledRules(const KnowledgeBase& kb, const RuleIndex& index)
+        : flat_(kb), masks_(kb, index, flat_), effects_(kb), programs_(index, masks_, effects_) {
+        // Without derived facts the batch path reads each bucket's program
+        // straight through (OnePassEvaluation::evaluate) and asks the masks
+        // only about its general rules: the simple ones' tests live in the
+        // programs, and a second copy would be ~2.5 MB at 100,000 rules.
+        const bool chains = std::any_of(index.levels.begin(), index.levels.end(),
+                                        [](std::uint32_t level) { return level > 0; });
+        if (!chains) masks_.dropTests(programs_.simpleRules(kb.rules.size()));
+    }
 
     const FlatConditions& flat() const { return flat_; }
     const ConditionMasks& masks() const { return masks_; }

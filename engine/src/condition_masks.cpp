@@ -99,6 +99,21 @@ void ConditionMasks::addRule(RuleId rule, const Condition& condition, const std:
         for (std::size_t j = i; j > first && tests_[j].kind < tests_[j - 1].kind; --j) std::swap(tests_[j], tests_[j - 1]);
 }
 
+void ConditionMasks::dropTests(const std::vector<bool>& dropped) {
+    // Compacted in place, then into a block of the new size (the old one,
+    // mapped at this size, goes back to the system).
+    std::uint32_t kept = 0;
+    for (RuleId rule = 0; rule + 1 < firstTest_.size(); ++rule) {
+        const std::uint32_t first = firstTest_[rule], end = firstTest_[rule + 1];
+        firstTest_[rule] = kept;
+        if (dropped[rule]) continue;
+        for (std::uint32_t test = first; test != end; ++test) tests_[kept++] = tests_[test];
+    }
+    firstTest_.back() = kept;
+    tests_.resize(kept);
+    tests_.shrink_to_fit();
+}
+
 std::optional<ConditionMasks::TwoWordTest> ConditionMasks::twoWordTest(RuleId rule) const {
     const std::uint32_t first = firstTest_[rule], count = firstTest_[rule + 1] - first;
     if (count > 2) return std::nullopt;

@@ -39,6 +39,12 @@ public:
     };
     std::optional<TwoWordTest> twoWordTest(RuleId rule) const;
 
+    /// Lets go of the tests of the rules marked in `dropped` (per rule), for
+    /// rules evaluated elsewhere (BucketPrograms' simple rules, when no rule
+    /// reads a derived fact): holds() and twoWordTest() must not be asked
+    /// about them afterwards.
+    void dropTests(const std::vector<bool>& dropped);
+
     /// FlatConditions::holds(rule, values) for a state whose literal words
     /// agree with `values`, for a rule taken from the bucket of its guard's
     /// value: a guard on a fact no rule derives is not tested again.

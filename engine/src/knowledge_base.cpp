@@ -9,13 +9,6 @@
 
 namespace triage::engine {
 
-const std::string& LocalizedText::in(const std::string& language) const {
-    static const std::string none;
-    if (auto it = byLanguage.find(language); it != byLanguage.end()) return it->second;
-    if (auto it = byLanguage.find("en"); it != byLanguage.end()) return it->second;
-    return byLanguage.empty() ? none : byLanguage.begin()->second;
-}
-
 std::optional<FactId> KnowledgeBase::factId(std::string_view name) const {
     auto it = factByName_.find(name);
     if (it == factByName_.end()) return std::nullopt;

@@ -20,6 +20,11 @@ const CompiledRules& Model::compiledRules() const {
     return *compiled_;
 }
 
+const InferenceGraph& Model::graph() const {
+    std::call_once(graphOnce_, [this] { graph_ = std::make_unique<InferenceGraph>(*kb_); });
+    return *graph_;
+}
+
 namespace {
 
 ModelIssue cycleIssue(const KnowledgeBase& kb, const std::vector<RuleId>& rules) {
@@ -46,17 +51,55 @@ ModelIssue cycleIssue(const KnowledgeBase& kb, const std::vector<RuleId>& rules)
 
 }  // namespace
 
+void Model::indexRulesByCause() {
+    const KnowledgeBase& base = *kb_;
+    const std::size_t causes = base.causes.size();
+    // Counted, then placed: each list in one array, each rule once per cause.
+    firstConcluding_.assign(causes + 1, 0);
+    firstSupporting_.assign(causes + 1, 0);
+    constexpr RuleId none = ~RuleId{0};
+    std::vector<RuleId> lastConcluding(causes), lastSupporting(causes);
+    auto forEachOnce = [&](auto&& concludes, auto&& supports) {
+        std::fill(lastConcluding.begin(), lastConcluding.end(), none);
+        std::fill(lastSupporting.begin(), lastSupporting.end(), none);
+        for (RuleId rule = 0; rule < base.rules.size(); ++rule)
+            for (const auto& conclusion : base.rules[rule].conclusions) {
+                if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
+                const CauseId cause = conclusion.cause;
+                if (lastConcluding[cause] != rule) concludes(cause, rule);
+                lastConcluding[cause] = rule;
+                if (conclusion.kind != engine::Conclusion::Kind::Supports) continue;
+                if (lastSupporting[cause] != rule) supports(cause, rule);
+                lastSupporting[cause] = rule;
+            }
+    };
+    forEachOnce([&](CauseId cause, RuleId) { ++firstConcluding_[cause + 1]; },
+                [&](CauseId cause, RuleId) { ++firstSupporting_[cause + 1]; });
+    for (std::size_t cause = 0; cause < causes; ++cause) {
+        firstConcluding_[cause + 1] += firstConcluding_[cause];
+        firstSupporting_[cause + 1] += firstSupporting_[cause];
+    }
+    concluding_.resize(firstConcluding_[causes]);
+    supporting_.resize(firstSupporting_[causes]);
+    std::vector<std::uint32_t> nextConcluding(firstConcluding_.begin(), firstConcluding_.end() - 1);
+    std::vector<std::uint32_t> nextSupporting(firstSupporting_.begin(), firstSupporting_.end() - 1);
+    forEachOnce([&](CauseId cause, RuleId rule) { concluding_[nextConcluding[cause]++] = rule; },
+                [&](CauseId cause, RuleId rule) { supporting_[nextSupporting[cause]++] = rule; });
+}
+
 std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> kb, std::vector<ModelIssue>& issues) {
     std::shared_ptr<Model> model(new Model());
     model->kb_ = std::move(kb);
     const KnowledgeBase& base = *model->kb_;
-    model->graph_ = std::make_unique<InferenceGraph>(base);
+    // The graph is needed here (issues, levels), then only by `triage graph`
+    // and `why`: it goes before the indexes are built, at the peak of the load.
+    auto graph = std::make_unique<InferenceGraph>(base);
 
-    const auto cycles = model->graph_->derivedFactCycles();
+    const auto cycles = graph->derivedFactCycles();
     for (const auto& rules : cycles) issues.push_back(cycleIssue(base, rules));
     if (!cycles.empty()) return nullptr;
 
-    for (CauseId cause : model->graph_->unreachableCauses()) {
+    for (CauseId cause : graph->unreachableCauses()) {
         ModelIssue issue;
         issue.severity = ModelIssue::Severity::Warning;
         issue.id = "unreachable-cause";
@@ -66,24 +109,15 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
         issues.push_back(std::move(issue));
     }
 
-    model->index_ = std::make_unique<RuleIndex>(RuleIndex::build(base, model->graph_->ruleLevels()));
+    std::vector<std::uint32_t> levels = graph->ruleLevels();
+    graph.reset();
+    model->index_ = std::make_unique<RuleIndex>(RuleIndex::build(base, std::move(levels)));
     model->answerValues_ = answerValuesByFact(base);
-    model->rulesConcluding_.resize(base.causes.size());
-    model->rulesSupporting_.resize(base.causes.size());
-    auto addOnce = [](std::vector<RuleId>& rules, RuleId rule) {
-        if (rules.empty() || rules.back() != rule) rules.push_back(rule);
-    };
-    for (RuleId rule = 0; rule < base.rules.size(); ++rule)
-        for (const auto& conclusion : base.rules[rule].conclusions) {
-            if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
-            addOnce(model->rulesConcluding_[conclusion.cause], rule);
-            if (conclusion.kind == engine::Conclusion::Kind::Supports)
-                addOnce(model->rulesSupporting_[conclusion.cause], rule);
-        }
+    model->indexRulesByCause();
     model->firstEvidence_.reserve(base.causes.size() + 1);
     for (CauseId cause = 0; cause < base.causes.size(); ++cause) {
         model->firstEvidence_.push_back(static_cast<std::uint32_t>(model->evidence_.size()));
-        for (RuleId rule : model->rulesConcluding_[cause])
+        for (RuleId rule : model->rulesConcluding(cause))
             for (const auto& conclusion : base.rules[rule].conclusions)
                 if (conclusion.kind != engine::Conclusion::Kind::Sets && conclusion.cause == cause)
                     model->evidence_.push_back(

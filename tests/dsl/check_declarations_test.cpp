@@ -68,6 +68,35 @@ test "one"
               "       ^~~~~\n");
 }
 
+TEST(CheckDeclarations, RuleNamesDeclaredAgainAcrossFilesAmongMany) {
+    // Hundreds of distinct names around the duplicates: each is checked in a
+    // table of first declarations, across files, whatever the hash order.
+    auto rules = [](const char* prefix, int count) {
+        std::string text;
+        for (int i = 0; i < count; ++i)
+            text += std::string("rule ") + prefix + std::to_string(i) +
+                    "\n  when error_code = 0xC004F211\n  then supports no_license 0.5\n";
+        return text;
+    };
+    const std::string again = "rule again\n  when error_code = 0xC004F211\n  then supports no_license 0.5\n";
+    const auto compiled = compileFiles(
+        {{"main.rules", std::string("import \"other.rules\"\n") + connectedBase + rules("r", 300) + again +
+                            rules("s", 100) + again},
+         {"other.rules", rules("t", 50) + again}},
+        {"main.rules"});
+    const std::string note = "other.rules:151:6: note: rule 'again' first declared here\n"
+                             "  rule again\n"
+                             "       ^~~~~\n";
+    EXPECT_EQ(compiled.text(), "main.rules:912:6: error: duplicate rule 'again'\n"
+                               "  rule again\n"
+                               "       ^~~~~\n" +
+                                   note +
+                                   "main.rules:1215:6: error: duplicate rule 'again'\n"
+                                   "  rule again\n"
+                                   "       ^~~~~\n" +
+                                   note);
+}
+
 TEST(CheckDeclarations, DuplicateEnumValue) {
     const std::string text =
         std::string(connectedBase) + R"(fact windows_version: enum { win10, win11, win10 }

@@ -21,6 +21,39 @@ TEST(SourceFile, MapsOffsetsToLinesAndColumns) {
     EXPECT_EQ(file.lineText(5), "");
 }
 
+TEST(SourceFile, LineTableAgreesWithCountingNewlinesAcrossManyLines) {
+    // The table keeps every linesPerEntry-th line start: check every offset
+    // and line of texts long enough to span many entries, against a count.
+    std::uint32_t seed = 7;
+    auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+    for (int round = 0; round < 20; ++round) {
+        std::string text;
+        const int length = 1 + static_cast<int>(next() % 2000);
+        for (int i = 0; i < length; ++i) {
+            const std::uint32_t pick = (next() >> 8) % 10;
+            text += pick < 3 ? '\n' : pick == 3 ? '\r' : static_cast<char>('a' + pick);
+        }
+        const dsl::SourceFile file("f.rules", text);
+        std::vector<std::uint32_t> starts{0};
+        for (std::uint32_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') starts.push_back(i + 1);
+        ASSERT_EQ(file.lineCount(), static_cast<int>(starts.size()));
+        int line = 1;
+        for (std::uint32_t offset = 0; offset <= text.size(); ++offset) {
+            while (line < static_cast<int>(starts.size()) && starts[line] <= offset) ++line;
+            const dsl::SourceFile::LineCol at = file.lineCol(offset);
+            ASSERT_EQ(at.line, line) << "offset " << offset;
+            ASSERT_EQ(at.column, static_cast<int>(offset - starts[line - 1]) + 1) << "offset " << offset;
+        }
+        for (int l = 1; l <= file.lineCount(); ++l) {
+            ASSERT_EQ(file.offsetOf(l, 1), starts[l - 1]);
+            std::size_t end = l < file.lineCount() ? starts[l] - 1 : text.size();
+            if (end > starts[l - 1] && text[end - 1] == '\r') --end;
+            ASSERT_EQ(file.lineText(l), std::string_view(text).substr(starts[l - 1], end - starts[l - 1]));
+        }
+    }
+}
+
 dsl::Diagnostic at(const dsl::SourceFile& file, std::uint32_t begin, std::uint32_t end, std::string message,
                    dsl::Severity severity = dsl::Severity::Error) {
     return {severity, &file, {begin, end}, std::move(message), {}};

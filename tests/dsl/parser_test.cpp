@@ -165,6 +165,25 @@ TEST(ParserSpans, TestNameAndGiven) {
     EXPECT_EQ(test.given.at(1).value.span.begin, test.given.at(1).fact.span.end);
 }
 
+TEST(ParserTexts, ViewTheFileUnlessEscapedAndOutliveTheirFileAsACopy) {
+    const dsl::SourceFile source("t.rules", "cause c\n  title\n    en \"plain\"\n    nl \"a \\\"b\\\" \\\\\"\n");
+    ast::File copy;
+    {
+        dsl::ParseResult result = dsl::parse(source);
+        ASSERT_TRUE(result.ok());
+        const ast::Texts& title = result.file.causes.at(0).title;
+        ASSERT_EQ(title.size(), 2u);
+        EXPECT_EQ(title[0].text, "plain");
+        // No escapes: a view of the file's own text, no copy.
+        EXPECT_GE(title[0].text.data(), source.text().data());
+        EXPECT_LE(title[0].text.data() + title[0].text.size(), source.text().data() + source.text().size());
+        EXPECT_EQ(title[1].text, "a \"b\" \\");
+        EXPECT_EQ(result.file.unescapedTexts.size(), 1u);
+        copy = result.file;
+    }  // the parsed File is gone; the copy's texts must still read
+    EXPECT_EQ(copy.causes.at(0).title[1].text, "a \"b\" \\");
+}
+
 TEST(ParserComments, KeepTextPositionAndTrailingFlag) {
     const std::string text =
         "# head\nfact a: bool  # after code\n  question\n    en \"# inside a text\" #tail\n";

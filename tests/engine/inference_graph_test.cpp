@@ -111,5 +111,24 @@ TEST(InferenceGraphTest, GraphvizHasLabelsShapesAndCanBeRestricted) {
     EXPECT_DOUBLE_EQ(data.edges[1].certainty, 0.7);
 }
 
+TEST(InferenceGraphTest, ModelBuildsItsGraphAgainOnFirstUse) {
+    // Model::build lets its graph go; graph() must give the same graph back.
+    KnowledgeBaseBuilder builder;
+    const FactId a = builder.boolFact("a");
+    const FactId d = builder.boolFact("d", false);
+    const CauseId c = builder.cause("c");
+    builder.rule("sets_d", is(a), {sets(d)});
+    builder.rule("uses_d", is(d), {supports(c, 0.5)});
+    const auto model = builder.model();
+    ASSERT_NE(model, nullptr);
+    const InferenceGraph& graph = model->graph();
+    EXPECT_EQ(&graph, &model->graph());  // built once
+    EXPECT_EQ(graph.causesReachedBy(0), (std::vector<CauseId>{c}));
+    std::ostringstream fromModel, fresh;
+    graph.writeGraphviz(fromModel);
+    InferenceGraph(model->kb()).writeGraphviz(fresh);
+    EXPECT_EQ(fromModel.str(), fresh.str());
+}
+
 }  // namespace
 }  // namespace triage::engine::testing

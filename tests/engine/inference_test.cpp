@@ -169,6 +169,24 @@ TEST(InferenceTest, SessionCopiesAreIndependent) {
     EXPECT_EQ(copy.ranking().size(), 1u);
 }
 
+TEST(RuleIndexTest, MaybeGuardReadsLikeAnOptional) {
+    const RuleIndex::MaybeGuard none;
+    EXPECT_FALSE(none.has_value());
+    EXPECT_FALSE(static_cast<bool>(none));
+    EXPECT_EQ(std::optional<RuleIndex::Guard>(none), std::nullopt);
+    const RuleIndex::MaybeGuard alsoNone = std::optional<RuleIndex::Guard>();
+    EXPECT_FALSE(alsoNone.has_value());
+    // Fact 0 with value 0 (false) is a guard like any other, not "none".
+    const RuleIndex::MaybeGuard zero = std::optional<RuleIndex::Guard>(RuleIndex::Guard{0, no});
+    ASSERT_TRUE(zero.has_value());
+    EXPECT_EQ(zero->fact, 0u);
+    EXPECT_EQ((*zero).value, no);
+    const std::optional<RuleIndex::Guard> back = zero;
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->fact, 0u);
+    EXPECT_EQ(back->value, no);
+}
+
 TEST(RuleIndexTest, GuardIsTheMostSelectiveTopLevelEquality) {
     KnowledgeBaseBuilder builder;
     const FactId b = builder.boolFact("b");

@@ -110,7 +110,7 @@ public:
         f.type = type;
         f.askable = askable;
         f.cost = cost;
-        if (askable) f.question.byLanguage["en"] = f.name + "?";
+        if (askable) f.question.set("en", f.name + "?");
         kb_->facts.push_back(std::move(f));
         return static_cast<FactId>(kb_->facts.size() - 1);
     }
@@ -133,7 +133,7 @@ public:
     void step(CauseId cause, std::string id, const Cond* when = nullptr) {
         FixStep s;
         s.id = std::move(id);
-        s.text.byLanguage["en"] = s.id;
+        s.text.set("en", s.id);
         if (when) s.when = toCondition(*when);
         kb_->causes[cause].steps.push_back(std::move(s));
     }

@@ -58,11 +58,11 @@ TEST(RuleBaseCheck, EverySchemaCauseExistsWithTitleAndFix) {
         const auto id = model->kb().causeId(name);
         ASSERT_TRUE(id.has_value()) << "missing cause " << name;
         const engine::Cause& cause = model->kb().cause(*id);
-        EXPECT_EQ(cause.title.byLanguage.size(), 2u) << name;
+        EXPECT_EQ(cause.title.size(), 2u) << name;
         EXPECT_FALSE(cause.steps.empty()) << name;
         for (const engine::FixStep& step : cause.steps) {
-            EXPECT_EQ(step.text.byLanguage.count("nl"), 1u) << name << "/" << step.id;
-            EXPECT_EQ(step.text.byLanguage.count("en"), 1u) << name << "/" << step.id;
+            EXPECT_EQ(step.text.has("nl"), true) << name << "/" << step.id;
+            EXPECT_EQ(step.text.has("en"), true) << name << "/" << step.id;
         }
     }
 }

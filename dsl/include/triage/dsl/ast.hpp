@@ -63,7 +63,7 @@ struct Literal : Located {
 
 /// An optional clause kept on the heap: 8 bytes in its declaration where a
 /// std::optional<Literal> takes 48, for clauses most declarations leave out
-/// (a rule's priority, a cause's prior). Reads like std::optional.
+/// (a rule's priority, a cause's prior, a fix step's `when`). Reads like std::optional.
 template <typename T>
 class Boxed {
 public:
@@ -89,7 +89,11 @@ private:
 /// `nl "tekst"`: one language's text of a question, title, help or step.
 struct Translation : Located {
     Identifier language;
-    std::string text;  // unescaped
+    /// Unescaped: the file's text between the quotes, or where that has
+    /// escapes (rarely), a copy File::unescapedTexts keeps. A large rule base
+    /// has two texts per cause: a std::string each was 16 bytes more and
+    /// mostly a heap block.
+    SourceText text;
 };
 
 using Texts = std::vector<Translation>;
@@ -164,7 +168,7 @@ struct CodeGroupDecl : Located {
 /// `step id [when condition]` followed by its texts.
 struct FixStepDecl : Located {
     Identifier id;
-    std::optional<Condition> when;
+    Boxed<Condition> when;  // 8 bytes, not 88: a large rule base has a step per cause, rarely a `when`
     Texts texts;
 };
 
@@ -237,6 +241,9 @@ struct File {
     std::vector<TestDecl> tests;
     std::vector<Declaration> order;
     std::vector<Comment> comments;
+    /// The texts with escapes, unescaped, that Translations view. Shared, so
+    /// that a copy of the File keeps them for its Translations too.
+    std::vector<std::shared_ptr<const std::string>> unescapedTexts;
 };
 
 }  // namespace triage::ast

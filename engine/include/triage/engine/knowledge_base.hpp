@@ -10,10 +10,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include <boost/container/flat_map.hpp>
-
 #include "triage/engine/compact_vector.hpp"
 #include "triage/engine/inline_list.hpp"
+#include "triage/engine/localized_text.hpp"
 #include "triage/engine/shared_name.hpp"
 #include "triage/engine/value.hpp"
 
@@ -28,17 +27,6 @@ struct Origin {
     SharedName file;  // one string per file, shared by its declarations
     int line = 0;
     int column = 0;
-};
-
-/// Text per language code ("nl", "en"), in one sorted block: a large rule
-/// base holds two per cause (title and fix step) with one or two languages
-/// each, and a std::map's node per language was one more heap block each
-/// (at 100,000 rules, 49,000 texts: peak RSS 118.4 -> 113.3 MB).
-struct LocalizedText {
-    boost::container::flat_map<std::string, std::string> byLanguage;
-    /// The text in `language`, else English, else any; empty if none.
-    const std::string& in(const std::string& language) const;
-    bool empty() const { return byLanguage.empty(); }
 };
 
 struct Fact {

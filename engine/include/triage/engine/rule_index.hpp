@@ -21,13 +21,31 @@ struct RuleIndex {
         FactId fact = 0;
         Value value;
     };
+    /// A rule's guard, or none: reads like the std::optional<Guard> it
+    /// replaces, in 16 bytes instead of 24 (a fact id no fact has means none),
+    /// one per rule.
+    class MaybeGuard {
+    public:
+        MaybeGuard() = default;
+        MaybeGuard(const std::optional<Guard>& guard) : guard_(guard ? *guard : Guard{none, Value()}) {}
+        bool has_value() const { return guard_.fact != none; }
+        explicit operator bool() const { return has_value(); }
+        const Guard& operator*() const { return guard_; }
+        const Guard* operator->() const { return &guard_; }
+        operator std::optional<Guard>() const { return has_value() ? std::optional<Guard>(guard_) : std::nullopt; }
+
+    private:
+        static constexpr FactId none = ~FactId{0};
+        Guard guard_{none, Value()};
+    };
+    static_assert(sizeof(MaybeGuard) == 16);
     /// The rules guarded by one (fact, value).
     struct Bucket {
         std::vector<RuleId> rules;                            // ascending
         std::vector<std::pair<FactId, RuleId>> rulesByRead;   // (fact read, rule), sorted
     };
 
-    std::vector<std::optional<Guard>> guards;           // per rule
+    std::vector<MaybeGuard> guards;                     // per rule
     std::vector<std::vector<RuleId>> readers;           // per fact: every rule reading it, ascending
     std::vector<std::vector<RuleId>> unguardedReaders;  // per fact: readers without a guard
     std::vector<std::vector<RuleId>> setters;           // per fact: rules that set it, winner first
