@@ -70,19 +70,39 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
             // Rules guarded by the fact itself can only fire on their guard value:
             // grouped by it, an answer visits its own group (an unknown error
             // code has a bucket per code, and as many answers).
-            const RuleIndex& index = model_.index();
-            auto guardedByFact = [&](RuleId rule) { return index.guards[rule] && index.guards[rule]->fact == fact; };
-            const auto guarded = std::stable_partition(fireable.begin() + static_cast<std::ptrdiff_t>(fireFirst),
-                                                       fireable.end(), [&](RuleId rule) { return !guardedByFact(rule); });
-            std::stable_sort(guarded, fireable.end(), [&](RuleId a, RuleId b) {
-                return index.guards[a]->value.raw() < index.guards[b]->value.raw();
-            });
-            result.push_back({fact, first, last, fireFirst, fireable.size(),
-                              static_cast<std::size_t>(guarded - fireable.begin()), feedsDerivedFacts(fact)});
+            const std::size_t guardedFirst = moveGuardedLast(fact, fireFirst);
+            result.push_back({fact, first, last, fireFirst, fireable.size(), guardedFirst, feedsDerivedFacts(fact)});
         }
         first = last;
     }
     return result;
+}
+
+std::size_t QuestionChooser::moveGuardedLast(FactId fact, std::size_t from) {
+    // A stable partition, then a stable sort of the guarded part by guard
+    // value, without the temporary buffer of std::stable_partition: most
+    // facts have a handful of fireable rules.
+    const RuleIndex& index = model_.index();
+    auto& fireable = scratch_.fireable;
+    auto& guarded = scratch_.guardedFireable;
+    guarded.clear();
+    std::size_t kept = from;
+    for (std::size_t i = from; i < fireable.size(); ++i) {
+        const RuleId rule = fireable[i];
+        if (index.guards[rule] && index.guards[rule]->fact == fact) guarded.push_back(rule);
+        else fireable[kept++] = rule;
+    }
+    auto valueOf = [&](RuleId rule) { return index.guards[rule]->value.raw(); };
+    constexpr std::size_t insertionLimit = 32;
+    if (guarded.size() > insertionLimit) {
+        std::stable_sort(guarded.begin(), guarded.end(), [&](RuleId a, RuleId b) { return valueOf(a) < valueOf(b); });
+    } else {
+        for (std::size_t i = 1; i < guarded.size(); ++i)
+            for (std::size_t j = i; j > 0 && valueOf(guarded[j]) < valueOf(guarded[j - 1]); --j)
+                std::swap(guarded[j], guarded[j - 1]);
+    }
+    std::copy(guarded.begin(), guarded.end(), fireable.begin() + static_cast<std::ptrdiff_t>(kept));
+    return kept;
 }
 
 bool QuestionChooser::feedsDerivedFacts(FactId fact) const {

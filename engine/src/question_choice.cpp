@@ -70,17 +70,16 @@ QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state
       scope_(scope),
       rankingNow_(scratch_.rankingNow) {}
 
-void QuestionChooser::addToScope(RuleId rule) {
-    if (scratch_.scopeStamp[rule] == scratch_.analysis) return;
-    scratch_.scopeStamp[rule] = scratch_.analysis;
-    scratch_.scope.push_back(rule);
-}
-
 void QuestionChooser::collectScope() {
     // A guarded rule cannot hold while its guard fact has another value, so
     // the rules worth a look come from the guard buckets (docs/inference.md §1).
     const RuleIndex& index = model_.index();
     scratch_.scope.clear();
+    auto addToScope = [&scratch = scratch_](RuleId rule) {
+        if (scratch.scopeStamp[rule] == scratch.analysis) return;
+        scratch.scopeStamp[rule] = scratch.analysis;
+        scratch.scope.push_back(rule);
+    };
     if (scope_ == QuestionScope::Focused) {
         for (FactId guardFact : index.guardFacts)
             if (const std::optional<Value>& value = relevance_.value(guardFact))
@@ -89,13 +88,18 @@ void QuestionChooser::collectScope() {
     } else {
         // Every bucket but those a given value rules out for good (a derived
         // value only for now). Walking the buckets, not each guard fact's
-        // readers: most readers of a bool are guarded by another fact.
-        for (const RuleIndex::Bucket& bucket : index.buckets) {
-            if (bucket.rules.empty()) continue;
-            const RuleIndex::Guard& guard = *index.guards[bucket.rules.front()];
-            const std::optional<Value>& value = relevance_.value(guard.fact);
-            if (value && !(*value == guard.value) && state_.isGiven(guard.fact)) continue;
-            for (RuleId rule : bucket.rules) addToScope(rule);
+        // readers: most readers of a bool are guarded by another fact; and
+        // fact by fact, so that a given code is one bucket, not all of them.
+        for (FactId guardFact : index.guardFacts) {
+            const std::optional<Value>& value = relevance_.value(guardFact);
+            if (value && state_.isGiven(guardFact)) {
+                if (const RuleIndex::Bucket* bucket = index.bucket(guardFact, *value))
+                    for (RuleId rule : bucket->rules) addToScope(rule);
+                continue;
+            }
+            index.forEachBucketOf(guardFact, [&](const RuleIndex::Bucket& bucket) {
+                for (RuleId rule : bucket.rules) addToScope(rule);
+            });
         }
         for (RuleId rule : index.unguarded) addToScope(rule);
     }

@@ -70,10 +70,12 @@ private:
     };
 
     void collectScope();
-    void addToScope(RuleId rule);
     void scoreNow();
     /// In the scratch, until the next analysis.
     const std::vector<Candidate>& candidates();
+    /// Moves the fireable rules from `from` on that `fact` guards to the end,
+    /// by guard value; returns where they start.
+    std::size_t moveGuardedLast(FactId fact, std::size_t from);
     void collectLive();
     /// What answering `value` does to the distribution and the top cause.
     Effect simulate(const Candidate& candidate, Value value);

@@ -81,6 +81,7 @@ struct QuestionScratch {
     std::vector<RuleId> scope;
     std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule its answer can change), sorted
     std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
+    std::vector<RuleId> guardedFireable;  // one candidate's fireable rules guarded by the candidate
     std::vector<QuestionCandidate> candidates;
     std::vector<ScoredQuestion> scored;
     std::vector<RankedCause> rankingNow;  // supported causes now, best first, for the state scoredState
