@@ -24,20 +24,41 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     auto consider = [&](FactId fact, RuleId rule) {
         if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
     };
+    // The same walk over the scope lists the causes its rules can still
+    // support (collectLive adds the supported ones and sums them up): live
+    // unless the rule is False for good, i.e. False with no `known`/`unknown`
+    // test of a fact without a value to turn it.
+    auto& live = scratch_.live;
+    live.clear();
+    auto addLiveCauses = [&](RuleId rule, Truth truth) {
+        if (truth == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) return;
+        for (const auto& conclusion : kb.rules[rule].conclusions) {
+            if (conclusion.kind != engine::Conclusion::Kind::Supports) continue;
+            if (scratch_.liveStamp[conclusion.cause] == scratch_.analysis) continue;
+            scratch_.liveStamp[conclusion.cause] = scratch_.analysis;
+            live.push_back(conclusion.cause);
+        }
+    };
     if (const FlatConditions* flat = relevance_.flat()) {
         const auto& testsKnowledge = model_.index().testsKnowledge;
         for (RuleId rule : scratch_.scope) {
-            const bool turnable = testsKnowledge[rule] != 0;
-            for (FactId fact : flat->factsRead(rule)) {
-                if (!askable(fact)) continue;
+            const Truth truth = relevance_.truth(rule);
+            addLiveCauses(rule, truth);
+            if (!testsKnowledge[rule]) {
                 // Without `known`/`unknown` tests a decided rule stays decided
-                // (Kleene logic is monotone): none of its facts is at stake.
-                if (!turnable && relevance_.truth(rule) != Truth::Unknown) break;
-                if (relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+                // (Kleene logic is monotone): none of its facts is at stake,
+                // and every fact of an undecided one is.
+                if (truth != Truth::Unknown) continue;
+                for (FactId fact : flat->factsRead(rule))
+                    if (askable(fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+                continue;
             }
+            for (FactId fact : flat->factsRead(rule))
+                if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
         }
     } else {
         for (RuleId rule : scratch_.scope) {
+            addLiveCauses(rule, relevance_.truth(rule));
             const auto& atoms = kb.rules[rule].condition.atoms;
             for (std::size_t i = 0; i < atoms.size(); ++i) {
                 bool seen = false;

@@ -153,19 +153,12 @@ void QuestionChooser::scoreNow() {
 
 void QuestionChooser::collectLive() {
     // Live: supported, or a supporting rule in scope is not yet False (or could
-    // still turn through a `known`/`unknown` test).
+    // still turn through a `known`/`unknown` test): candidates() listed those.
     auto& live = scratch_.live;
-    live.clear();
-    auto add = [&](CauseId cause) {
-        if (scratch_.liveStamp[cause] == scratch_.analysis) return;
-        scratch_.liveStamp[cause] = scratch_.analysis;
-        live.push_back(cause);
-    };
-    for (const RankedCause& ranked : rankingNow_) add(ranked.cause);
-    for (RuleId rule : scratch_.scope) {
-        if (relevance_.truth(rule) == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) continue;
-        for (const auto& conclusion : model_.kb().rules[rule].conclusions)
-            if (conclusion.kind == engine::Conclusion::Kind::Supports) add(conclusion.cause);
+    for (const RankedCause& ranked : rankingNow_) {
+        if (scratch_.liveStamp[ranked.cause] == scratch_.analysis) continue;
+        scratch_.liveStamp[ranked.cause] = scratch_.analysis;
+        live.push_back(ranked.cause);
     }
     std::sort(live.begin(), live.end());
     total_ = sumPlogP_ = weightNow_ = 0;

@@ -71,11 +71,13 @@ private:
 
     void collectScope();
     void scoreNow();
-    /// In the scratch, until the next analysis.
+    /// In the scratch, until the next analysis. Also lists the causes the
+    /// scope's rules can still support in QuestionScratch::live.
     const std::vector<Candidate>& candidates();
     /// Moves the fireable rules from `from` on that `fact` guards to the end,
     /// by guard value; returns where they start.
     std::size_t moveGuardedLast(FactId fact, std::size_t from);
+    /// Completes the live causes with the supported ones; their sums now.
     void collectLive();
     /// What answering `value` does to the distribution and the top cause.
     Effect simulate(const Candidate& candidate, Value value);
