@@ -4,6 +4,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "triage/engine/plogp_memo.hpp"
 #include "triage/engine/rule_index.hpp"
 #include "triage/engine/scoring.hpp"
 
@@ -13,7 +14,6 @@ namespace {
 
 constexpr double tieTolerance = 1e-9;
 
-double plogp(double x) { return x > 0 ? x * std::log2(x) : 0.0; }
 
 /// Entropy in bits of the distribution proportional to scores whose sum is
 /// `total` and whose Σ s·log2(s) is `sumPlogP`: H = log2(total) - sumPlogP / total.
@@ -165,7 +165,7 @@ void QuestionChooser::collectLive() {
     for (CauseId cause : live) {
         total_ += scoreOf(cause);
         // simulate() subtracts it again. A cause without evidence has its prior's, computed once.
-        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? plogp(scratch_.scoreNow[cause])
+        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.plogpOf(scratch_.scoreNow[cause])
                                                                                       : model_.priorEntropyTerm(cause);
         sumPlogP_ += scratch_.plogpNow[cause];
     }
@@ -259,7 +259,7 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
         if (scratch_.liveStamp[cause] != scratch_.analysis) continue;
         const double now = scoreOf(cause);
         total += after.score - now;
-        sumPlogP += plogp(after.score) - scratch_.plogpNow[cause];
+        sumPlogP += scratch_.plogpOf(after.score) - scratch_.plogpNow[cause];
         weight += probability(cause) * (after.score - now);
         liveChanged = true;
     }

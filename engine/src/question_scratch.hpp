@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "triage/engine/model.hpp"
+#include "triage/engine/plogp_memo.hpp"
 #include "triage/engine/session.hpp"
 #include "triage/engine/truth.hpp"
 
@@ -89,6 +90,7 @@ struct QuestionScratch {
     std::vector<CauseId> live;
     std::vector<RuleId> delta;
     std::vector<CauseId> changed;
+    PlogpMemo plogpOf;  // kept from analysis to analysis, ticket to ticket
 
 private:
     void resize(const Model& model);
