@@ -10,10 +10,11 @@ namespace triage::engine {
 
 const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     const KnowledgeBase& kb = model_.kb();
-    // Whether a fact is a candidate at all, once per fact and analysis.
+    // Whether a fact is a candidate at all, once per fact and state (the wide
+    // analysis finds the focused one's).
     auto askable = [&](FactId fact) {
-        if (scratch_.askStamp[fact] != scratch_.analysis) {
-            scratch_.askStamp[fact] = scratch_.analysis;
+        if (scratch_.askStamp[fact] != scratch_.state) {
+            scratch_.askStamp[fact] = scratch_.state;
             scratch_.askNow[fact] = kb.facts[fact].askable && !relevance_.value(fact) && !state_.wasAsked(fact);
         }
         return scratch_.askNow[fact] != 0;
@@ -105,6 +106,11 @@ std::size_t QuestionChooser::moveGuardedLast(FactId fact, std::size_t from) {
     // facts have a handful of fireable rules.
     const RuleIndex& index = model_.index();
     auto& fireable = scratch_.fireable;
+    if (fireable.size() - from < 2) {  // nothing to reorder: most candidates
+        const bool guardedByFact = fireable.size() > from && index.guards[fireable[from]] &&
+                                   index.guards[fireable[from]]->fact == fact;
+        return guardedByFact ? from : fireable.size();
+    }
     auto& guarded = scratch_.guardedFireable;
     guarded.clear();
     std::size_t kept = from;

@@ -75,7 +75,7 @@ struct QuestionScratch {
 
     // Per fact: the known values, with one fact tried out at a time.
     std::vector<std::optional<Value>> trialValues;
-    std::vector<std::uint32_t> askStamp;  // == analysis: askNow holds
+    std::vector<std::uint32_t> askStamp;  // == state: askNow holds
     std::vector<std::uint8_t> askNow;     // askable, no value and not asked yet
 
     // Lists, cleared by their users.
