@@ -29,15 +29,13 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     // support (collectLive adds the supported ones and sums them up): live
     // unless the rule is False for good, i.e. False with no `known`/`unknown`
     // test of a fact without a value to turn it.
-    auto& live = scratch_.live;
-    live.clear();
     auto addLiveCauses = [&](RuleId rule, Truth truth) {
         if (truth == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) return;
         for (const auto& conclusion : kb.rules[rule].conclusions) {
             if (conclusion.kind != engine::Conclusion::Kind::Supports) continue;
             if (scratch_.liveStamp[conclusion.cause] == scratch_.analysis) continue;
             scratch_.liveStamp[conclusion.cause] = scratch_.analysis;
-            live.push_back(conclusion.cause);
+            scratch_.liveCauses.insert(conclusion.cause);
         }
     };
     if (const FlatConditions* flat = relevance_.flat()) {

@@ -154,13 +154,15 @@ void QuestionChooser::scoreNow() {
 void QuestionChooser::collectLive() {
     // Live: supported, or a supporting rule in scope is not yet False (or could
     // still turn through a `known`/`unknown` test): candidates() listed those.
-    auto& live = scratch_.live;
     for (const RankedCause& ranked : rankingNow_) {
         if (scratch_.liveStamp[ranked.cause] == scratch_.analysis) continue;
         scratch_.liveStamp[ranked.cause] = scratch_.analysis;
-        live.push_back(ranked.cause);
+        scratch_.liveCauses.insert(ranked.cause);
     }
-    std::sort(live.begin(), live.end());
+    // Ascending: the sums below add up in CauseId order.
+    auto& live = scratch_.live;
+    live.clear();
+    scratch_.liveCauses.drainInto(live);
     total_ = sumPlogP_ = weightNow_ = 0;
     for (CauseId cause : live) {
         total_ += scoreOf(cause);
@@ -320,7 +322,11 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
     collectScope();
     hasDerivedFacts_ = model_.index().hasDerivedFacts;
     const std::vector<Candidate>& facts = candidates();
-    if (facts.empty()) return analysis;
+    if (facts.empty()) {
+        scratch_.live.clear();
+        scratch_.liveCauses.drainInto(scratch_.live);  // the set starts the next analysis empty
+        return analysis;
+    }
     scoreNow();
     topNow_ = rankingNow_.empty() ? std::nullopt : std::optional<CauseId>(rankingNow_.front().cause);
     collectLive();

@@ -28,6 +28,7 @@ void QuestionScratch::resize(const Model& model) {
     growTo(leads, rules);
     growTo(firesAfter, rules);
     for (auto* v : {&evidenceStamp, &liveStamp, &changedStamp}) growTo(*v, causes);
+    liveCauses.reserveIds(causes);
     growTo(scoreNow, causes);
     growTo(plogpNow, causes);
     growTo(supportedNow, causes);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "triage/engine/ascending_id_set.hpp"
 #include "triage/engine/model.hpp"
 #include "triage/engine/plogp_memo.hpp"
 #include "triage/engine/session.hpp"
@@ -87,7 +88,8 @@ struct QuestionScratch {
     std::vector<ScoredQuestion> scored;
     std::vector<RankedCause> rankingNow;  // supported causes now, best first, for the state scoredState
     std::uint32_t scoredState = 0;
-    std::vector<CauseId> live;
+    AscendingIdSet liveCauses;  // collects the live causes, to list them ascending without a sort
+    std::vector<CauseId> live;  // ascending
     std::vector<RuleId> delta;
     std::vector<CauseId> changed;
     PlogpMemo plogpOf;  // kept from analysis to analysis, ticket to ticket
