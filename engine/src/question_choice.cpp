@@ -33,8 +33,14 @@ void stableSortDescending(std::vector<Item>& items, std::size_t first, std::size
         std::stable_sort(begin, end, [&](const Item& a, const Item& b) { return key(a) > key(b); });
         return;
     }
-    for (std::size_t i = first + 1; i < last; ++i)
-        for (std::size_t j = i; j > first && key(items[j]) > key(items[j - 1]); --j) std::swap(items[j], items[j - 1]);
+    for (std::size_t i = first + 1; i < last; ++i) {
+        if (!(key(items[i]) > key(items[i - 1]))) continue;  // in place already: the common case
+        Item moving = std::move(items[i]);
+        const auto movingKey = key(moving);
+        std::size_t j = i;
+        for (; j > first && movingKey > key(items[j - 1]); --j) items[j] = std::move(items[j - 1]);
+        items[j] = std::move(moving);
+    }
 }
 
 }  // namespace
