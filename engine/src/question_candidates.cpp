@@ -8,23 +8,42 @@
 
 namespace triage::engine {
 
+template <typename Visit>
+[[gnu::always_inline]] inline void QuestionChooser::forEachFactAtStake(RuleId rule, Truth truth, Visit visit) {
+    // Askable facts whose answer could change the rule's truth.
+    if (const FlatConditions* flat = relevance_.flat()) {
+        if (!model_.index().testsKnowledge[rule]) {
+            // Without `known`/`unknown` tests a decided rule stays decided
+            // (Kleene logic is monotone): none of its facts is at stake,
+            // and every fact of an undecided one is.
+            if (truth != Truth::Unknown) return;
+            for (FactId fact : flat->factsRead(rule))
+                if (askable(fact)) visit(fact);
+            return;
+        }
+        for (FactId fact : flat->factsRead(rule))
+            if (askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
+        return;
+    }
+    const auto& atoms = model_.kb().rules[rule].condition.atoms;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+        bool seen = false;
+        for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
+        if (!seen && askable(atoms[i].fact) && relevance_.atStake(rule, atoms[i].fact)) visit(atoms[i].fact);
+    }
+}
+
 const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     const KnowledgeBase& kb = model_.kb();
-    // Whether a fact is a candidate at all, once per fact and state (the wide
-    // analysis finds the focused one's).
-    auto askable = [&](FactId fact) {
-        if (scratch_.askStamp[fact] != scratch_.state) {
-            scratch_.askStamp[fact] = scratch_.state;
-            scratch_.askNow[fact] = kb.facts[fact].askable && !relevance_.value(fact) && !state_.wasAsked(fact);
-        }
-        return scratch_.askNow[fact] != 0;
-    };
-    // (fact, rule) packed in one integer: one compare per step of the sort.
+    // A fact is a candidate when a rule that leads to a cause has it at
+    // stake; of its (fact, rule) pairs only those whose rule one answer can
+    // fire or withdraw are kept, packed in one integer each: one compare per
+    // step of their sort. (Stakes, which read every pair, walk the scope again
+    // only when ties need them: stakes().)
     auto& keys = scratch_.keys;
     keys.clear();
-    auto consider = [&](FactId fact, RuleId rule) {
-        if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
-    };
+    auto& facts = scratch_.candidateFacts;
+    facts.clear();
     // The same walk over the scope lists the causes its rules can still
     // support (collectLive adds the supported ones and sums them up): live
     // unless the rule is False for good, i.e. False with no `known`/`unknown`
@@ -38,64 +57,48 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
             scratch_.liveCauses.insert(conclusion.cause);
         }
     };
-    if (const FlatConditions* flat = relevance_.flat()) {
-        const auto& testsKnowledge = model_.index().testsKnowledge;
-        for (RuleId rule : scratch_.scope) {
-            const Truth truth = relevance_.truth(rule);
-            addLiveCauses(rule, truth);
-            if (!testsKnowledge[rule]) {
-                // Without `known`/`unknown` tests a decided rule stays decided
-                // (Kleene logic is monotone): none of its facts is at stake,
-                // and every fact of an undecided one is.
-                if (truth != Truth::Unknown) continue;
-                for (FactId fact : flat->factsRead(rule))
-                    if (askable(fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
-                continue;
+    for (RuleId rule : scratch_.scope) {
+        const Truth truth = relevance_.truth(rule);
+        addLiveCauses(rule, truth);
+        forEachFactAtStake(rule, truth, [&](FactId fact) __attribute__((always_inline)) {
+            if (scratch_.candidateStamp[fact] != scratch_.analysis && relevance_.leadsToCause(rule)) {
+                scratch_.candidateStamp[fact] = scratch_.analysis;
+                facts.push_back(fact);
             }
-            for (FactId fact : flat->factsRead(rule))
-                if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
-        }
-    } else {
-        for (RuleId rule : scratch_.scope) {
-            addLiveCauses(rule, relevance_.truth(rule));
-            const auto& atoms = kb.rules[rule].condition.atoms;
-            for (std::size_t i = 0; i < atoms.size(); ++i) {
-                bool seen = false;
-                for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
-                if (!seen) consider(atoms[i].fact, rule);
-            }
-        }
+            // Only these can change a score: 'a and b' with both unknown needs two answers.
+            if (relevance_.canFireOnAnswer(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+        });
     }
+    std::sort(facts.begin(), facts.end());
     std::sort(keys.begin(), keys.end());
-    auto factOf = [&](std::size_t i) { return static_cast<FactId>(keys[i] >> 32); };
-    auto ruleOf = [&](std::size_t i) { return static_cast<RuleId>(keys[i] & 0xffffffffu); };
     std::vector<Candidate>& result = scratch_.candidates;
     result.clear();
     auto& fireable = scratch_.fireable;
     fireable.clear();
-    for (std::size_t first = 0; first < keys.size();) {
-        const FactId fact = factOf(first);
+    std::size_t key = 0;
+    for (FactId fact : facts) {
+        // Keys of facts that are no candidate (no rule of theirs leads) are passed over.
+        while (key < keys.size() && static_cast<FactId>(keys[key] >> 32) < fact) ++key;
         const std::size_t fireFirst = fireable.size();
-        std::size_t last = first;
-        bool leads = false;
-        for (; last < keys.size() && factOf(last) == fact; ++last) {
-            const RuleId rule = ruleOf(last);
-            leads = leads || relevance_.leadsToCause(rule);
-            // Only these can change a score: 'a and b' with both unknown needs two answers.
-            if (relevance_.canFireOnAnswer(rule, fact)) fireable.push_back(rule);
-        }
-        if (!leads) {
-            fireable.resize(fireFirst);
-        } else {
-            // Rules guarded by the fact itself can only fire on their guard value:
-            // grouped by it, an answer visits its own group (an unknown error
-            // code has a bucket per code, and as many answers).
-            const std::size_t guardedFirst = moveGuardedLast(fact, fireFirst);
-            result.push_back({fact, first, last, fireFirst, fireable.size(), guardedFirst, feedsDerivedFacts(fact)});
-        }
-        first = last;
+        for (; key < keys.size() && static_cast<FactId>(keys[key] >> 32) == fact; ++key)
+            fireable.push_back(static_cast<RuleId>(keys[key] & 0xffffffffu));
+        // Rules guarded by the fact itself can only fire on their guard value:
+        // grouped by it, an answer visits its own group (an unknown error
+        // code has a bucket per code, and as many answers).
+        const std::size_t guardedFirst = moveGuardedLast(fact, fireFirst);
+        result.push_back({fact, fireFirst, fireable.size(), guardedFirst, feedsDerivedFacts(fact)});
     }
     return result;
+}
+
+void QuestionChooser::stakes() {
+    // stake(fact): the highest stake of the rules leading to a cause that
+    // have the fact at stake; for the facts stakeWanted marks, in one walk.
+    for (RuleId rule : scratch_.scope)
+        forEachFactAtStake(rule, relevance_.truth(rule), [&](FactId fact) {
+            if (scratch_.stakeWanted[fact] != scratch_.analysis || !relevance_.leadsToCause(rule)) return;
+            scratch_.stakeOf[fact] = std::max(scratch_.stakeOf[fact], relevance_.stake(rule));
+        });
 }
 
 std::size_t QuestionChooser::moveGuardedLast(FactId fact, std::size_t from) {

@@ -285,16 +285,6 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     return effect;
 }
 
-double QuestionChooser::stake(const Candidate& candidate) {
-    // How close the rules this fact decides are to firing, and how much they weigh.
-    double best = 0;
-    for (std::size_t i = candidate.first; i < candidate.last; ++i) {
-        const RuleId rule = static_cast<RuleId>(scratch_.keys[i] & 0xffffffffu);
-        if (relevance_.leadsToCause(rule)) best = std::max(best, relevance_.stake(rule));
-    }
-    return best;
-}
-
 bool QuestionChooser::topCanChangeLater() {
     // Optimistic bounds: every undecided rule in scope for a cause fires, every
     // undecided rule against the top fires.
@@ -368,15 +358,28 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
     // the runs that reach into the first `limit` need their stakes.
     stableSortDescending(scored, 0, scored.size(), [](const Scored& s) { return s.gainKey; });
     const std::size_t shown = std::min(limit, scored.size());
-    for (std::size_t first = 0; first < shown;) {
+    auto runEnd = [&](std::size_t first) {
         std::size_t last = first + 1;
         while (last < scored.size() && scored[last].gainKey == scored[first].gainKey) ++last;
-        if (last - first > 1) {
-            for (std::size_t i = first; i < last; ++i)
-                scored[i].stakeKey = key(stake(facts[scored[i].candidate]) / costOf(scored[i].question.fact));
-            stableSortDescending(scored, first, last, [](const Scored& s) { return s.stakeKey; });
+        return last;
+    };
+    bool tied = false;
+    for (std::size_t first = 0, last; first < shown; first = last) {
+        last = runEnd(first);
+        if (last - first == 1) continue;
+        tied = true;
+        for (std::size_t i = first; i < last; ++i) {
+            scratch_.stakeWanted[scored[i].question.fact] = scratch_.analysis;
+            scratch_.stakeOf[scored[i].question.fact] = 0;
         }
-        first = last;
+    }
+    if (tied) stakes();
+    for (std::size_t first = 0, last; first < shown && tied; first = last) {
+        last = runEnd(first);
+        if (last - first == 1) continue;
+        for (std::size_t i = first; i < last; ++i)
+            scored[i].stakeKey = key(scratch_.stakeOf[scored[i].question.fact] / costOf(scored[i].question.fact));
+        stableSortDescending(scored, first, last, [](const Scored& s) { return s.stakeKey; });
     }
     for (std::size_t i = 0; i < shown; ++i) analysis.ranked.push_back(scored[i].question);
     return analysis;

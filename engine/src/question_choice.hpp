@@ -88,7 +88,20 @@ private:
     bool feedsDerivedFacts(FactId fact) const;
     double scoreOf(CauseId cause) const;  // now
     double probability(CauseId cause) const;  // now, among the live causes
-    double stake(const Candidate& candidate);
+    /// scratch_.stakeOf[fact] for the facts marked in scratch_.stakeWanted (set to 0).
+    void stakes();
+    /// Askable, without a value and not asked yet: once per fact and state
+    /// (the wide analysis finds the focused one's answers).
+    bool askable(FactId fact) {
+        if (scratch_.askStamp[fact] != scratch_.state) {
+            scratch_.askStamp[fact] = scratch_.state;
+            scratch_.askNow[fact] = model_.kb().facts[fact].askable && !relevance_.value(fact) && !state_.wasAsked(fact);
+        }
+        return scratch_.askNow[fact] != 0;
+    }
+    /// visit(fact) for each askable fact the rule has at stake.
+    template <typename Visit>
+    void forEachFactAtStake(RuleId rule, Truth truth, Visit visit);
     bool topCanChangeLater();
 
     const Model& model_;

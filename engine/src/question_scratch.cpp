@@ -34,6 +34,9 @@ void QuestionScratch::resize(const Model& model) {
     growTo(supportedNow, causes);
     growTo(askStamp, facts);
     growTo(askNow, facts);
+    growTo(candidateStamp, facts);
+    growTo(stakeWanted, facts);
+    growTo(stakeOf, facts);
 }
 
 void QuestionScratch::begin(const Model& model, FactValues values, bool sameState) {
@@ -42,7 +45,7 @@ void QuestionScratch::begin(const Model& model, FactValues values, bool sameStat
         // After two billion stamps, between analyses (one takes far fewer): forget them all.
         sameState = false;
         for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &changeStamp, &evidenceStamp,
-                        &liveStamp, &changedStamp, &askStamp})
+                        &liveStamp, &changedStamp, &askStamp, &candidateStamp, &stakeWanted})
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
         scoredState = 0;

@@ -23,8 +23,7 @@ inline constexpr FactId severalFacts = ~FactId{0} - 1;  // undecided conjuncts o
 /// A fact question choice weighs, with the rules its answer can change.
 struct QuestionCandidate {
     FactId fact;
-    std::size_t first, last;          // its rules in QuestionScratch::keys
-    std::size_t fireFirst, fireLast;  // those one answer can fire or withdraw, in QuestionScratch::fireable:
+    std::size_t fireFirst, fireLast;  // its rules one answer can fire or withdraw, in QuestionScratch::fireable:
     std::size_t guardedFirst;         // from here on guarded by the fact itself, by guard value
     bool feedsDerivedFacts;           // some rule reading it sets a fact: answers are chained
 };
@@ -78,10 +77,14 @@ struct QuestionScratch {
     std::vector<std::optional<Value>> trialValues;
     std::vector<std::uint32_t> askStamp;  // == state: askNow holds
     std::vector<std::uint8_t> askNow;     // askable, no value and not asked yet
+    std::vector<std::uint32_t> candidateStamp;  // == analysis: in candidateFacts
+    std::vector<std::uint32_t> stakeWanted;     // == analysis: stakeOf is wanted
+    std::vector<double> stakeOf;                // the fact's stake: its highest rule stake
 
     // Lists, cleared by their users.
     std::vector<RuleId> scope;
-    std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule its answer can change), sorted
+    std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule one answer to it can fire or withdraw), sorted
+    std::vector<FactId> candidateFacts;  // ascending
     std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
     std::vector<RuleId> guardedFireable;  // one candidate's fireable rules guarded by the candidate
     std::vector<QuestionCandidate> candidates;
