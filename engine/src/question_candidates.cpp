@@ -8,9 +8,10 @@
 
 namespace triage::engine {
 
-template <typename Visit>
-[[gnu::always_inline]] inline void QuestionChooser::forEachFactAtStake(RuleId rule, Truth truth, Visit visit) {
-    // Askable facts whose answer could change the rule's truth.
+template <typename Wanted, typename Visit>
+[[gnu::always_inline]] inline void QuestionChooser::forEachFactAtStake(RuleId rule, Truth truth, Wanted wanted, Visit visit) {
+    // Askable facts whose answer could change the rule's truth (`wanted`
+    // first: stakes() wants a few, and it is the cheapest test).
     if (const FlatConditions* flat = relevance_.flat()) {
         if (!model_.index().testsKnowledge[rule]) {
             // Without `known`/`unknown` tests a decided rule stays decided
@@ -18,18 +19,19 @@ template <typename Visit>
             // and every fact of an undecided one is.
             if (truth != Truth::Unknown) return;
             for (FactId fact : flat->factsRead(rule))
-                if (askable(fact)) visit(fact);
+                if (wanted(fact) && askable(fact)) visit(fact);
             return;
         }
         for (FactId fact : flat->factsRead(rule))
-            if (askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
+            if (wanted(fact) && askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
         return;
     }
     const auto& atoms = model_.kb().rules[rule].condition.atoms;
     for (std::size_t i = 0; i < atoms.size(); ++i) {
         bool seen = false;
         for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
-        if (!seen && askable(atoms[i].fact) && relevance_.atStake(rule, atoms[i].fact)) visit(atoms[i].fact);
+        const FactId fact = atoms[i].fact;
+        if (!seen && wanted(fact) && askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
     }
 }
 
@@ -60,7 +62,7 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     for (RuleId rule : scratch_.scope) {
         const Truth truth = relevance_.truth(rule);
         addLiveCauses(rule, truth);
-        forEachFactAtStake(rule, truth, [&](FactId fact) __attribute__((always_inline)) {
+        forEachFactAtStake(rule, truth, [](FactId) { return true; }, [&](FactId fact) __attribute__((always_inline)) {
             if (scratch_.candidateStamp[fact] != scratch_.analysis && relevance_.leadsToCause(rule)) {
                 scratch_.candidateStamp[fact] = scratch_.analysis;
                 facts.push_back(fact);
@@ -94,10 +96,10 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
 void QuestionChooser::stakes() {
     // stake(fact): the highest stake of the rules leading to a cause that
     // have the fact at stake; for the facts stakeWanted marks, in one walk.
+    auto wanted = [&](FactId fact) { return scratch_.stakeWanted[fact] == scratch_.analysis; };
     for (RuleId rule : scratch_.scope)
-        forEachFactAtStake(rule, relevance_.truth(rule), [&](FactId fact) {
-            if (scratch_.stakeWanted[fact] != scratch_.analysis || !relevance_.leadsToCause(rule)) return;
-            scratch_.stakeOf[fact] = std::max(scratch_.stakeOf[fact], relevance_.stake(rule));
+        forEachFactAtStake(rule, relevance_.truth(rule), wanted, [&](FactId fact) {
+            if (relevance_.leadsToCause(rule)) scratch_.stakeOf[fact] = std::max(scratch_.stakeOf[fact], relevance_.stake(rule));
         });
 }
 

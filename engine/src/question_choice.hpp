@@ -99,9 +99,9 @@ private:
         }
         return scratch_.askNow[fact] != 0;
     }
-    /// visit(fact) for each askable fact the rule has at stake.
-    template <typename Visit>
-    void forEachFactAtStake(RuleId rule, Truth truth, Visit visit);
+    /// visit(fact) for each askable fact the rule has at stake and `wanted(fact)`.
+    template <typename Wanted, typename Visit>
+    void forEachFactAtStake(RuleId rule, Truth truth, Wanted wanted, Visit visit);
     bool topCanChangeLater();
 
     const Model& model_;
