@@ -302,8 +302,12 @@ bool QuestionChooser::topCanChangeLater() {
         return combineEvidence(kb.causes[cause].prior, 1 - keepSupport, 1 - keepExclusion);
     };
     const double topLow = bound(*topNow_, false);
+    // A cause whose ceiling stays below the top's floor cannot pass it: its
+    // evidence need not be read. (The margin covers the rounding by which
+    // an optimistic bound could exceed the ceiling.)
+    constexpr double ceilingMargin = 1e-9;
     for (CauseId cause : scratch_.live) {
-        if (cause == *topNow_) continue;
+        if (cause == *topNow_ || model_.scoreCeiling(cause) < topLow - ceilingMargin) continue;
         const double high = bound(cause, true);
         if (high > topLow || (high == topLow && cause < *topNow_)) return true;
     }
