@@ -109,17 +109,15 @@ std::size_t QuestionChooser::moveGuardedLast(FactId fact, std::size_t from) {
     // facts have a handful of fireable rules.
     const RuleIndex& index = model_.index();
     auto& fireable = scratch_.fireable;
-    if (fireable.size() - from < 2) {  // nothing to reorder: most candidates
-        const bool guardedByFact = fireable.size() > from && index.guards[fireable[from]] &&
-                                   index.guards[fireable[from]]->fact == fact;
-        return guardedByFact ? from : fireable.size();
-    }
+    auto guardedByFact = [&](RuleId rule) { return index.guards[rule] && index.guards[rule]->fact == fact; };
+    std::size_t kept = from;  // the rules before it stay where they are
+    while (kept < fireable.size() && !guardedByFact(fireable[kept])) ++kept;
+    if (fireable.size() - kept < 2) return kept;  // none guarded, or only the last rule: in place
     auto& guarded = scratch_.guardedFireable;
     guarded.clear();
-    std::size_t kept = from;
-    for (std::size_t i = from; i < fireable.size(); ++i) {
+    for (std::size_t i = kept; i < fireable.size(); ++i) {
         const RuleId rule = fireable[i];
-        if (index.guards[rule] && index.guards[rule]->fact == fact) guarded.push_back(rule);
+        if (guardedByFact(rule)) guarded.push_back(rule);
         else fireable[kept++] = rule;
     }
     auto valueOf = [&](RuleId rule) { return index.guards[rule]->value.raw(); };
