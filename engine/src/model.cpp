@@ -9,6 +9,7 @@
 #include "compiled_rules.hpp"
 #include "triage/engine/inference_graph.hpp"
 #include "triage/engine/rule_index.hpp"
+#include "triage/engine/scoring.hpp"
 #include "triage/engine/truth.hpp"
 
 namespace triage::engine {
@@ -124,6 +125,10 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
                         {rule, conclusion.kind == engine::Conclusion::Kind::Supports, conclusion.certainty});
         const double prior = base.causes[cause].prior;
         model->priorEntropyTerms_.push_back(prior > 0 ? prior * std::log2(prior) : 0.0);  // as question choice's plogp
+        double keepSupport = 1.0;
+        for (std::uint32_t i = model->firstEvidence_.back(); i < model->evidence_.size(); ++i)
+            if (model->evidence_[i].supports) keepSupport *= 1.0 - model->evidence_[i].certainty;
+        model->scoreCeilings_.push_back(combineEvidence(prior, 1.0 - keepSupport, 0.0));
     }
     model->firstEvidence_.push_back(static_cast<std::uint32_t>(model->evidence_.size()));
     spdlog::debug("model built: {} facts, {} rules, {} causes, {} guard buckets", base.facts.size(),

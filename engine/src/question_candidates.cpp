@@ -8,81 +8,129 @@
 
 namespace triage::engine {
 
+template <typename Wanted, typename Visit>
+[[gnu::always_inline]] inline void QuestionChooser::forEachFactAtStake(RuleId rule, Truth truth, Wanted wanted, Visit visit) {
+    // Askable facts whose answer could change the rule's truth (`wanted`
+    // first: stakes() wants a few, and it is the cheapest test).
+    if (const FlatConditions* flat = relevance_.flat()) {
+        if (!model_.index().testsKnowledge[rule]) {
+            // Without `known`/`unknown` tests a decided rule stays decided
+            // (Kleene logic is monotone): none of its facts is at stake,
+            // and every fact of an undecided one is.
+            if (truth != Truth::Unknown) return;
+            for (FactId fact : flat->factsRead(rule))
+                if (wanted(fact) && askable(fact)) visit(fact);
+            return;
+        }
+        for (FactId fact : flat->factsRead(rule))
+            if (wanted(fact) && askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
+        return;
+    }
+    const auto& atoms = model_.kb().rules[rule].condition.atoms;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+        bool seen = false;
+        for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
+        const FactId fact = atoms[i].fact;
+        if (!seen && wanted(fact) && askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
+    }
+}
+
 const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     const KnowledgeBase& kb = model_.kb();
-    // Whether a fact is a candidate at all, once per fact and analysis.
-    auto askable = [&](FactId fact) {
-        if (scratch_.askStamp[fact] != scratch_.analysis) {
-            scratch_.askStamp[fact] = scratch_.analysis;
-            scratch_.askNow[fact] = kb.facts[fact].askable && !relevance_.value(fact) && !state_.wasAsked(fact);
-        }
-        return scratch_.askNow[fact] != 0;
-    };
-    // (fact, rule) packed in one integer: one compare per step of the sort.
+    // A fact is a candidate when a rule that leads to a cause has it at
+    // stake; of its (fact, rule) pairs only those whose rule one answer can
+    // fire or withdraw are kept, packed in one integer each: one compare per
+    // step of their sort. (Stakes, which read every pair, walk the scope again
+    // only when ties need them: stakes().)
     auto& keys = scratch_.keys;
     keys.clear();
-    auto consider = [&](FactId fact, RuleId rule) {
-        if (askable(fact) && relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+    auto& facts = scratch_.candidateFacts;
+    facts.clear();
+    // The same walk over the scope lists the causes its rules can still
+    // support (collectLive adds the supported ones and sums them up): live
+    // unless the rule is False for good, i.e. False with no `known`/`unknown`
+    // test of a fact without a value to turn it.
+    auto addLiveCauses = [&](RuleId rule, Truth truth) {
+        if (truth == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) return;
+        for (const auto& conclusion : kb.rules[rule].conclusions) {
+            if (conclusion.kind != engine::Conclusion::Kind::Supports) continue;
+            if (scratch_.liveStamp[conclusion.cause] == scratch_.analysis) continue;
+            scratch_.liveStamp[conclusion.cause] = scratch_.analysis;
+            scratch_.liveCauses.insert(conclusion.cause);
+        }
     };
-    if (const FlatConditions* flat = relevance_.flat()) {
-        const auto& testsKnowledge = model_.index().testsKnowledge;
-        for (RuleId rule : scratch_.scope) {
-            const bool turnable = testsKnowledge[rule] != 0;
-            for (FactId fact : flat->factsRead(rule)) {
-                if (!askable(fact)) continue;
-                // Without `known`/`unknown` tests a decided rule stays decided
-                // (Kleene logic is monotone): none of its facts is at stake.
-                if (!turnable && relevance_.truth(rule) != Truth::Unknown) break;
-                if (relevance_.atStake(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+    for (RuleId rule : scratch_.scope) {
+        const Truth truth = relevance_.truth(rule);
+        addLiveCauses(rule, truth);
+        forEachFactAtStake(rule, truth, [](FactId) { return true; }, [&](FactId fact) __attribute__((always_inline)) {
+            if (scratch_.candidateStamp[fact] != scratch_.analysis && relevance_.leadsToCause(rule)) {
+                scratch_.candidateStamp[fact] = scratch_.analysis;
+                facts.push_back(fact);
             }
-        }
-    } else {
-        for (RuleId rule : scratch_.scope) {
-            const auto& atoms = kb.rules[rule].condition.atoms;
-            for (std::size_t i = 0; i < atoms.size(); ++i) {
-                bool seen = false;
-                for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
-                if (!seen) consider(atoms[i].fact, rule);
-            }
-        }
+            // Only these can change a score: 'a and b' with both unknown needs two answers.
+            if (relevance_.canFireOnAnswer(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+        });
     }
+    std::sort(facts.begin(), facts.end());
     std::sort(keys.begin(), keys.end());
-    auto factOf = [&](std::size_t i) { return static_cast<FactId>(keys[i] >> 32); };
-    auto ruleOf = [&](std::size_t i) { return static_cast<RuleId>(keys[i] & 0xffffffffu); };
     std::vector<Candidate>& result = scratch_.candidates;
     result.clear();
     auto& fireable = scratch_.fireable;
     fireable.clear();
-    for (std::size_t first = 0; first < keys.size();) {
-        const FactId fact = factOf(first);
+    std::size_t key = 0;
+    for (FactId fact : facts) {
+        // Keys of facts that are no candidate (no rule of theirs leads) are passed over.
+        while (key < keys.size() && static_cast<FactId>(keys[key] >> 32) < fact) ++key;
         const std::size_t fireFirst = fireable.size();
-        std::size_t last = first;
-        bool leads = false;
-        for (; last < keys.size() && factOf(last) == fact; ++last) {
-            const RuleId rule = ruleOf(last);
-            leads = leads || relevance_.leadsToCause(rule);
-            // Only these can change a score: 'a and b' with both unknown needs two answers.
-            if (relevance_.canFireOnAnswer(rule, fact)) fireable.push_back(rule);
-        }
-        if (!leads) {
-            fireable.resize(fireFirst);
-        } else {
-            // Rules guarded by the fact itself can only fire on their guard value:
-            // grouped by it, an answer visits its own group (an unknown error
-            // code has a bucket per code, and as many answers).
-            const RuleIndex& index = model_.index();
-            auto guardedByFact = [&](RuleId rule) { return index.guards[rule] && index.guards[rule]->fact == fact; };
-            const auto guarded = std::stable_partition(fireable.begin() + static_cast<std::ptrdiff_t>(fireFirst),
-                                                       fireable.end(), [&](RuleId rule) { return !guardedByFact(rule); });
-            std::stable_sort(guarded, fireable.end(), [&](RuleId a, RuleId b) {
-                return index.guards[a]->value.raw() < index.guards[b]->value.raw();
-            });
-            result.push_back({fact, first, last, fireFirst, fireable.size(),
-                              static_cast<std::size_t>(guarded - fireable.begin()), feedsDerivedFacts(fact)});
-        }
-        first = last;
+        for (; key < keys.size() && static_cast<FactId>(keys[key] >> 32) == fact; ++key)
+            fireable.push_back(static_cast<RuleId>(keys[key] & 0xffffffffu));
+        // Rules guarded by the fact itself can only fire on their guard value:
+        // grouped by it, an answer visits its own group (an unknown error
+        // code has a bucket per code, and as many answers).
+        const std::size_t guardedFirst = moveGuardedLast(fact, fireFirst);
+        result.push_back({fact, fireFirst, fireable.size(), guardedFirst, feedsDerivedFacts(fact)});
     }
     return result;
+}
+
+void QuestionChooser::stakes() {
+    // stake(fact): the highest stake of the rules leading to a cause that
+    // have the fact at stake; for the facts stakeWanted marks, in one walk.
+    auto wanted = [&](FactId fact) { return scratch_.stakeWanted[fact] == scratch_.analysis; };
+    for (RuleId rule : scratch_.scope)
+        forEachFactAtStake(rule, relevance_.truth(rule), wanted, [&](FactId fact) {
+            if (relevance_.leadsToCause(rule)) scratch_.stakeOf[fact] = std::max(scratch_.stakeOf[fact], relevance_.stake(rule));
+        });
+}
+
+std::size_t QuestionChooser::moveGuardedLast(FactId fact, std::size_t from) {
+    // A stable partition, then a stable sort of the guarded part by guard
+    // value, without the temporary buffer of std::stable_partition: most
+    // facts have a handful of fireable rules.
+    const RuleIndex& index = model_.index();
+    auto& fireable = scratch_.fireable;
+    auto guardedByFact = [&](RuleId rule) { return index.guards[rule] && index.guards[rule]->fact == fact; };
+    std::size_t kept = from;  // the rules before it stay where they are
+    while (kept < fireable.size() && !guardedByFact(fireable[kept])) ++kept;
+    if (fireable.size() - kept < 2) return kept;  // none guarded, or only the last rule: in place
+    auto& guarded = scratch_.guardedFireable;
+    guarded.clear();
+    for (std::size_t i = kept; i < fireable.size(); ++i) {
+        const RuleId rule = fireable[i];
+        if (guardedByFact(rule)) guarded.push_back(rule);
+        else fireable[kept++] = rule;
+    }
+    auto valueOf = [&](RuleId rule) { return index.guards[rule]->value.raw(); };
+    constexpr std::size_t insertionLimit = 32;
+    if (guarded.size() > insertionLimit) {
+        std::stable_sort(guarded.begin(), guarded.end(), [&](RuleId a, RuleId b) { return valueOf(a) < valueOf(b); });
+    } else {
+        for (std::size_t i = 1; i < guarded.size(); ++i)
+            for (std::size_t j = i; j > 0 && valueOf(guarded[j]) < valueOf(guarded[j - 1]); --j)
+                std::swap(guarded[j], guarded[j - 1]);
+    }
+    std::copy(guarded.begin(), guarded.end(), fireable.begin() + static_cast<std::ptrdiff_t>(kept));
+    return kept;
 }
 
 bool QuestionChooser::feedsDerivedFacts(FactId fact) const {

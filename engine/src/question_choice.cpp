@@ -4,6 +4,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "triage/engine/plogp_memo.hpp"
 #include "triage/engine/rule_index.hpp"
 #include "triage/engine/scoring.hpp"
 
@@ -13,7 +14,6 @@ namespace {
 
 constexpr double tieTolerance = 1e-9;
 
-double plogp(double x) { return x > 0 ? x * std::log2(x) : 0.0; }
 
 /// Entropy in bits of the distribution proportional to scores whose sum is
 /// `total` and whose Σ s·log2(s) is `sumPlogP`: H = log2(total) - sumPlogP / total.
@@ -33,8 +33,14 @@ void stableSortDescending(std::vector<Item>& items, std::size_t first, std::size
         std::stable_sort(begin, end, [&](const Item& a, const Item& b) { return key(a) > key(b); });
         return;
     }
-    for (std::size_t i = first + 1; i < last; ++i)
-        for (std::size_t j = i; j > first && key(items[j]) > key(items[j - 1]); --j) std::swap(items[j], items[j - 1]);
+    for (std::size_t i = first + 1; i < last; ++i) {
+        if (!(key(items[i]) > key(items[i - 1]))) continue;  // in place already: the common case
+        Item moving = std::move(items[i]);
+        const auto movingKey = key(moving);
+        std::size_t j = i;
+        for (; j > first && movingKey > key(items[j - 1]); --j) items[j] = std::move(items[j - 1]);
+        items[j] = std::move(moving);
+    }
 }
 
 }  // namespace
@@ -70,17 +76,16 @@ QuestionChooser::QuestionChooser(const Model& model, const DiagnosisState& state
       scope_(scope),
       rankingNow_(scratch_.rankingNow) {}
 
-void QuestionChooser::addToScope(RuleId rule) {
-    if (scratch_.scopeStamp[rule] == scratch_.analysis) return;
-    scratch_.scopeStamp[rule] = scratch_.analysis;
-    scratch_.scope.push_back(rule);
-}
-
 void QuestionChooser::collectScope() {
     // A guarded rule cannot hold while its guard fact has another value, so
     // the rules worth a look come from the guard buckets (docs/inference.md §1).
     const RuleIndex& index = model_.index();
     scratch_.scope.clear();
+    auto addToScope = [&scratch = scratch_](RuleId rule) {
+        if (scratch.scopeStamp[rule] == scratch.analysis) return;
+        scratch.scopeStamp[rule] = scratch.analysis;
+        scratch.scope.push_back(rule);
+    };
     if (scope_ == QuestionScope::Focused) {
         for (FactId guardFact : index.guardFacts)
             if (const std::optional<Value>& value = relevance_.value(guardFact))
@@ -89,13 +94,18 @@ void QuestionChooser::collectScope() {
     } else {
         // Every bucket but those a given value rules out for good (a derived
         // value only for now). Walking the buckets, not each guard fact's
-        // readers: most readers of a bool are guarded by another fact.
-        for (const RuleIndex::Bucket& bucket : index.buckets) {
-            if (bucket.rules.empty()) continue;
-            const RuleIndex::Guard& guard = *index.guards[bucket.rules.front()];
-            const std::optional<Value>& value = relevance_.value(guard.fact);
-            if (value && !(*value == guard.value) && state_.isGiven(guard.fact)) continue;
-            for (RuleId rule : bucket.rules) addToScope(rule);
+        // readers: most readers of a bool are guarded by another fact; and
+        // fact by fact, so that a given code is one bucket, not all of them.
+        for (FactId guardFact : index.guardFacts) {
+            const std::optional<Value>& value = relevance_.value(guardFact);
+            if (value && state_.isGiven(guardFact)) {
+                if (const RuleIndex::Bucket* bucket = index.bucket(guardFact, *value))
+                    for (RuleId rule : bucket->rules) addToScope(rule);
+                continue;
+            }
+            index.forEachBucketOf(guardFact, [&](const RuleIndex::Bucket& bucket) {
+                for (RuleId rule : bucket.rules) addToScope(rule);
+            });
         }
         for (RuleId rule : index.unguarded) addToScope(rule);
     }
@@ -149,26 +159,21 @@ void QuestionChooser::scoreNow() {
 
 void QuestionChooser::collectLive() {
     // Live: supported, or a supporting rule in scope is not yet False (or could
-    // still turn through a `known`/`unknown` test).
+    // still turn through a `known`/`unknown` test): candidates() listed those.
+    for (const RankedCause& ranked : rankingNow_) {
+        if (scratch_.liveStamp[ranked.cause] == scratch_.analysis) continue;
+        scratch_.liveStamp[ranked.cause] = scratch_.analysis;
+        scratch_.liveCauses.insert(ranked.cause);
+    }
+    // Ascending: the sums below add up in CauseId order.
     auto& live = scratch_.live;
     live.clear();
-    auto add = [&](CauseId cause) {
-        if (scratch_.liveStamp[cause] == scratch_.analysis) return;
-        scratch_.liveStamp[cause] = scratch_.analysis;
-        live.push_back(cause);
-    };
-    for (const RankedCause& ranked : rankingNow_) add(ranked.cause);
-    for (RuleId rule : scratch_.scope) {
-        if (relevance_.truth(rule) == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) continue;
-        for (const auto& conclusion : model_.kb().rules[rule].conclusions)
-            if (conclusion.kind == engine::Conclusion::Kind::Supports) add(conclusion.cause);
-    }
-    std::sort(live.begin(), live.end());
+    scratch_.liveCauses.drainInto(live);
     total_ = sumPlogP_ = weightNow_ = 0;
     for (CauseId cause : live) {
         total_ += scoreOf(cause);
         // simulate() subtracts it again. A cause without evidence has its prior's, computed once.
-        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? plogp(scratch_.scoreNow[cause])
+        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.plogpOf(scratch_.scoreNow[cause])
                                                                                       : model_.priorEntropyTerm(cause);
         sumPlogP_ += scratch_.plogpNow[cause];
     }
@@ -262,7 +267,7 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
         if (scratch_.liveStamp[cause] != scratch_.analysis) continue;
         const double now = scoreOf(cause);
         total += after.score - now;
-        sumPlogP += plogp(after.score) - scratch_.plogpNow[cause];
+        sumPlogP += scratch_.plogpOf(after.score) - scratch_.plogpNow[cause];
         weight += probability(cause) * (after.score - now);
         liveChanged = true;
     }
@@ -278,16 +283,6 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
         effect.entropy = entropyOf(total, sumPlogP);
     }
     return effect;
-}
-
-double QuestionChooser::stake(const Candidate& candidate) {
-    // How close the rules this fact decides are to firing, and how much they weigh.
-    double best = 0;
-    for (std::size_t i = candidate.first; i < candidate.last; ++i) {
-        const RuleId rule = static_cast<RuleId>(scratch_.keys[i] & 0xffffffffu);
-        if (relevance_.leadsToCause(rule)) best = std::max(best, relevance_.stake(rule));
-    }
-    return best;
 }
 
 bool QuestionChooser::topCanChangeLater() {
@@ -307,8 +302,12 @@ bool QuestionChooser::topCanChangeLater() {
         return combineEvidence(kb.causes[cause].prior, 1 - keepSupport, 1 - keepExclusion);
     };
     const double topLow = bound(*topNow_, false);
+    // A cause whose ceiling stays below the top's floor cannot pass it: its
+    // evidence need not be read. (The margin covers the rounding by which
+    // an optimistic bound could exceed the ceiling.)
+    constexpr double ceilingMargin = 1e-9;
     for (CauseId cause : scratch_.live) {
-        if (cause == *topNow_) continue;
+        if (cause == *topNow_ || model_.scoreCeiling(cause) < topLow - ceilingMargin) continue;
         const double high = bound(cause, true);
         if (high > topLow || (high == topLow && cause < *topNow_)) return true;
     }
@@ -323,7 +322,11 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
     collectScope();
     hasDerivedFacts_ = model_.index().hasDerivedFacts;
     const std::vector<Candidate>& facts = candidates();
-    if (facts.empty()) return analysis;
+    if (facts.empty()) {
+        scratch_.live.clear();
+        scratch_.liveCauses.drainInto(scratch_.live);  // the set starts the next analysis empty
+        return analysis;
+    }
     scoreNow();
     topNow_ = rankingNow_.empty() ? std::nullopt : std::optional<CauseId>(rankingNow_.front().cause);
     collectLive();
@@ -359,15 +362,28 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
     // the runs that reach into the first `limit` need their stakes.
     stableSortDescending(scored, 0, scored.size(), [](const Scored& s) { return s.gainKey; });
     const std::size_t shown = std::min(limit, scored.size());
-    for (std::size_t first = 0; first < shown;) {
+    auto runEnd = [&](std::size_t first) {
         std::size_t last = first + 1;
         while (last < scored.size() && scored[last].gainKey == scored[first].gainKey) ++last;
-        if (last - first > 1) {
-            for (std::size_t i = first; i < last; ++i)
-                scored[i].stakeKey = key(stake(facts[scored[i].candidate]) / costOf(scored[i].question.fact));
-            stableSortDescending(scored, first, last, [](const Scored& s) { return s.stakeKey; });
+        return last;
+    };
+    bool tied = false;
+    for (std::size_t first = 0, last; first < shown; first = last) {
+        last = runEnd(first);
+        if (last - first == 1) continue;
+        tied = true;
+        for (std::size_t i = first; i < last; ++i) {
+            scratch_.stakeWanted[scored[i].question.fact] = scratch_.analysis;
+            scratch_.stakeOf[scored[i].question.fact] = 0;
         }
-        first = last;
+    }
+    if (tied) stakes();
+    for (std::size_t first = 0, last; first < shown && tied; first = last) {
+        last = runEnd(first);
+        if (last - first == 1) continue;
+        for (std::size_t i = first; i < last; ++i)
+            scored[i].stakeKey = key(scratch_.stakeOf[scored[i].question.fact] / costOf(scored[i].question.fact));
+        stableSortDescending(scored, first, last, [](const Scored& s) { return s.stakeKey; });
     }
     for (std::size_t i = 0; i < shown; ++i) analysis.ranked.push_back(scored[i].question);
     return analysis;

@@ -70,10 +70,14 @@ private:
     };
 
     void collectScope();
-    void addToScope(RuleId rule);
     void scoreNow();
-    /// In the scratch, until the next analysis.
+    /// In the scratch, until the next analysis. Also lists the causes the
+    /// scope's rules can still support in QuestionScratch::live.
     const std::vector<Candidate>& candidates();
+    /// Moves the fireable rules from `from` on that `fact` guards to the end,
+    /// by guard value; returns where they start.
+    std::size_t moveGuardedLast(FactId fact, std::size_t from);
+    /// Completes the live causes with the supported ones; their sums now.
     void collectLive();
     /// What answering `value` does to the distribution and the top cause.
     Effect simulate(const Candidate& candidate, Value value);
@@ -84,7 +88,20 @@ private:
     bool feedsDerivedFacts(FactId fact) const;
     double scoreOf(CauseId cause) const;  // now
     double probability(CauseId cause) const;  // now, among the live causes
-    double stake(const Candidate& candidate);
+    /// scratch_.stakeOf[fact] for the facts marked in scratch_.stakeWanted (set to 0).
+    void stakes();
+    /// Askable, without a value and not asked yet: once per fact and state
+    /// (the wide analysis finds the focused one's answers).
+    bool askable(FactId fact) {
+        if (scratch_.askStamp[fact] != scratch_.state) {
+            scratch_.askStamp[fact] = scratch_.state;
+            scratch_.askNow[fact] = model_.kb().facts[fact].askable && !relevance_.value(fact) && !state_.wasAsked(fact);
+        }
+        return scratch_.askNow[fact] != 0;
+    }
+    /// visit(fact) for each askable fact the rule has at stake and `wanted(fact)`.
+    template <typename Wanted, typename Visit>
+    void forEachFactAtStake(RuleId rule, Truth truth, Wanted wanted, Visit visit);
     bool topCanChangeLater();
 
     const Model& model_;

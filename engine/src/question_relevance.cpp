@@ -62,8 +62,34 @@ FactId soleFactOf(const Condition& condition, std::uint32_t node) {
 Truth QuestionRelevance::computeTruth(RuleId rule) {
     scratch_.truthStamp[rule] = scratch_.state;
     scratch_.soleFact[rule] = noSoleFact;
+    // Most rules: flattened, with conjuncts, without `known`/`unknown` tests.
+    if (flat_ && scratch_.firedState[rule] != scratch_.state && !model_.index().testsKnowledge[rule] &&
+        flat_->first(rule) != flat_->first(rule + 1))
+        return scratch_.truth[rule] = flatTruth(rule);
     const std::optional<Truth> settled = settledTruth(rule);
     return scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
+}
+
+Truth QuestionRelevance::flatTruth(RuleId rule) {
+    // blockingConjuncts for a rule no answer turns around once False, read
+    // straight from the flat runs: a False guard is one more False conjunct,
+    // and the condition tree is never visited.
+    Truth result = Truth::True;
+    FactId sole = noSoleFact;
+    bool mixed = false, several = false;
+    const std::uint32_t end = flat_->first(rule + 1);
+    for (std::uint32_t conjunct = flat_->first(rule); conjunct != end; ++conjunct) {
+        const Truth truth = flat_->truth(rule, conjunct, values_);
+        if (truth == Truth::True) continue;
+        if (truth == Truth::False) return Truth::False;
+        result = Truth::Unknown;
+        const FactId fact = flat_->soleFact(conjunct);
+        mixed = mixed || fact == noSoleFact;
+        several = several || (sole != noSoleFact && fact != sole);
+        sole = fact;
+    }
+    if (result != Truth::True && !mixed) scratch_.soleFact[rule] = several ? severalFacts : sole;
+    return result;
 }
 
 Truth QuestionRelevance::conjunctTruth(RuleId rule) {

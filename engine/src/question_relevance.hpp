@@ -65,6 +65,8 @@ private:
     bool decidedAtStake(RuleId rule, FactId fact);
     bool computeLeadsToCause(RuleId rule);
     double computeStake(RuleId rule);
+    /// computeTruth for a flattened rule without `known`/`unknown` tests that did not fire.
+    Truth flatTruth(RuleId rule);
     /// True when fired, False when its guard fact has another value, else none.
     std::optional<Truth> settledTruth(RuleId rule) const;
     /// The truth of a rule that did not fire, conjunct by conjunct; records its sole fact.

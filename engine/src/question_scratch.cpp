@@ -28,11 +28,15 @@ void QuestionScratch::resize(const Model& model) {
     growTo(leads, rules);
     growTo(firesAfter, rules);
     for (auto* v : {&evidenceStamp, &liveStamp, &changedStamp}) growTo(*v, causes);
+    liveCauses.reserveIds(causes);
     growTo(scoreNow, causes);
     growTo(plogpNow, causes);
     growTo(supportedNow, causes);
     growTo(askStamp, facts);
     growTo(askNow, facts);
+    growTo(candidateStamp, facts);
+    growTo(stakeWanted, facts);
+    growTo(stakeOf, facts);
 }
 
 void QuestionScratch::begin(const Model& model, FactValues values, bool sameState) {
@@ -41,7 +45,7 @@ void QuestionScratch::begin(const Model& model, FactValues values, bool sameStat
         // After two billion stamps, between analyses (one takes far fewer): forget them all.
         sameState = false;
         for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &changeStamp, &evidenceStamp,
-                        &liveStamp, &changedStamp, &askStamp})
+                        &liveStamp, &changedStamp, &askStamp, &candidateStamp, &stakeWanted})
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
         scoredState = 0;

@@ -9,7 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "triage/engine/ascending_id_set.hpp"
 #include "triage/engine/model.hpp"
+#include "triage/engine/plogp_memo.hpp"
 #include "triage/engine/session.hpp"
 #include "triage/engine/truth.hpp"
 
@@ -21,8 +23,7 @@ inline constexpr FactId severalFacts = ~FactId{0} - 1;  // undecided conjuncts o
 /// A fact question choice weighs, with the rules its answer can change.
 struct QuestionCandidate {
     FactId fact;
-    std::size_t first, last;          // its rules in QuestionScratch::keys
-    std::size_t fireFirst, fireLast;  // those one answer can fire or withdraw, in QuestionScratch::fireable:
+    std::size_t fireFirst, fireLast;  // its rules one answer can fire or withdraw, in QuestionScratch::fireable:
     std::size_t guardedFirst;         // from here on guarded by the fact itself, by guard value
     bool feedsDerivedFacts;           // some rule reading it sets a fact: answers are chained
 };
@@ -74,20 +75,27 @@ struct QuestionScratch {
 
     // Per fact: the known values, with one fact tried out at a time.
     std::vector<std::optional<Value>> trialValues;
-    std::vector<std::uint32_t> askStamp;  // == analysis: askNow holds
+    std::vector<std::uint32_t> askStamp;  // == state: askNow holds
     std::vector<std::uint8_t> askNow;     // askable, no value and not asked yet
+    std::vector<std::uint32_t> candidateStamp;  // == analysis: in candidateFacts
+    std::vector<std::uint32_t> stakeWanted;     // == analysis: stakeOf is wanted
+    std::vector<double> stakeOf;                // the fact's stake: its highest rule stake
 
     // Lists, cleared by their users.
     std::vector<RuleId> scope;
-    std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule its answer can change), sorted
+    std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule one answer to it can fire or withdraw), sorted
+    std::vector<FactId> candidateFacts;  // ascending
     std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
+    std::vector<RuleId> guardedFireable;  // one candidate's fireable rules guarded by the candidate
     std::vector<QuestionCandidate> candidates;
     std::vector<ScoredQuestion> scored;
     std::vector<RankedCause> rankingNow;  // supported causes now, best first, for the state scoredState
     std::uint32_t scoredState = 0;
-    std::vector<CauseId> live;
+    AscendingIdSet liveCauses;  // collects the live causes, to list them ascending without a sort
+    std::vector<CauseId> live;  // ascending
     std::vector<RuleId> delta;
     std::vector<CauseId> changed;
+    PlogpMemo plogpOf;  // kept from analysis to analysis, ticket to ticket
 
 private:
     void resize(const Model& model);

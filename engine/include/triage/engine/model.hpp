@@ -77,6 +77,9 @@ public:
     /// prior · log2(prior) (0 for a prior of 0): a cause's term in the
     /// entropy of the distribution while it has no evidence.
     double priorEntropyTerm(CauseId cause) const { return priorEntropyTerms_[cause]; }
+    /// The cause's score with every supporting rule fired and no exclusion:
+    /// no state scores it higher (up to rounding).
+    double scoreCeiling(CauseId cause) const { return scoreCeilings_[cause]; }
 
 private:
     Model() = default;
@@ -96,6 +99,7 @@ private:
     std::vector<Evidence> evidence_;
     std::vector<std::uint32_t> firstEvidence_;  // per cause, plus one past the end
     std::vector<double> priorEntropyTerms_;
+    std::vector<double> scoreCeilings_;
 };
 
 }  // namespace triage::engine

@@ -71,6 +71,19 @@ struct RuleIndex {
 
     bool isDerived(FactId fact) const { return !setters[fact].empty(); }
 
+    /// Calls visit(bucket) for each bucket of rules guarded by `fact`, in no
+    /// particular order: a bool or enum's own few, a code's from the table.
+    template <typename Visit>
+    void forEachBucketOf(FactId fact, Visit visit) const {
+        if (const DenseRange range = denseRange_[fact]; range.count != 0) {
+            for (std::uint32_t i = range.first; i < range.first + range.count; ++i)
+                if (denseBuckets_[i] != noBucket) visit(buckets[denseBuckets_[i]]);
+            return;
+        }
+        for (const HashedBucket& slot : hashedBuckets_)
+            if (slot.bucket != noBucket && slot.fact == fact) visit(buckets[slot.bucket]);
+    }
+
 private:
     struct KeyHash {
         std::size_t operator()(const std::pair<FactId, double>& key) const noexcept;
