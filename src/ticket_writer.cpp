@@ -335,9 +335,9 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
     if (fields_.fix) {
         appendKey(out, first, ",\"fix\":");
         if (conclusion) {
-            const std::uint32_t first = firstStep_[conclusion->cause];
+            const std::uint32_t causeFirstStep = firstStep_[conclusion->cause];
             appendList(out, conclusion->steps.size(), quotedSteps_,
-                       [&](std::size_t i) { return first + conclusion->steps[i]; });
+                       [&](std::size_t i) { return causeFirstStep + conclusion->steps[i]; });
         } else {
             appendText(out, "[]");
         }

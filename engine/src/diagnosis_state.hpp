@@ -2,6 +2,7 @@
 // working memory and the batch path's one-pass state can both be asked.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "triage/engine/truth.hpp"
@@ -19,7 +20,7 @@ public:
     /// Answered, including "unknown".
     virtual bool wasAsked(FactId fact) const = 0;
     /// Rules whose condition is true, ascending RuleId.
-    virtual const std::vector<RuleId>& firedRules() const = 0;
+    virtual std::span<const RuleId> firedRules() const = 0;
     /// Working memory to chain hypothetical answers on, or null when there
     /// is none; then the rule base must have no derived facts.
     virtual const WorkingMemory* memory() const = 0;
@@ -32,7 +33,7 @@ public:
     FactValues values() const override { return memory_.values(); }
     bool isGiven(FactId fact) const override { return memory_.isGiven(fact); }
     bool wasAsked(FactId fact) const override { return memory_.wasAsked(fact); }
-    const std::vector<RuleId>& firedRules() const override { return memory_.firedRules(); }
+    std::span<const RuleId> firedRules() const override { return memory_.firedRules(); }
     const WorkingMemory* memory() const override { return &memory_; }
 
 private:

@@ -17,7 +17,7 @@ public:
     FactValues values() const override { return evaluation_.values(); }
     bool isGiven(FactId fact) const override { return evaluation_.isGiven(fact); }
     bool wasAsked(FactId) const override { return false; }  // a ticket answers nothing
-    const std::vector<RuleId>& firedRules() const override { return evaluation_.firedRules(); }
+    std::span<const RuleId> firedRules() const override { return evaluation_.firedRules(); }
     const WorkingMemory* memory() const override { return nullptr; }
 
 private:

@@ -56,7 +56,7 @@ void OnePassEvaluation::reset() {
     }
 }
 
-void OnePassEvaluation::setValue(FactId fact, std::optional<Value> value) {
+inline void OnePassEvaluation::setValue(FactId fact, std::optional<Value> value) {
     if (!values_[fact]) touched_[touchedCount_++] = fact;
     values_[fact] = value;
     if (const std::uint64_t bits = masks_.factBits(fact)) {
@@ -69,18 +69,9 @@ void OnePassEvaluation::setValue(FactId fact, std::optional<Value> value) {
 }
 
 inline void OnePassEvaluation::give(FactId fact, Value value) {
-    // setValue for a known value, inlined in the ticket's loop: every given
-    // fact passes here, most of them literal facts.
-    std::optional<Value>& slot = values_[fact];
-    if (!slot) touched_[touchedCount_++] = fact;
-    slot = value;
+    // Inlined in the ticket's loop (setValue with it): every given fact passes here.
+    setValue(fact, value);
     given_[fact] = 1;
-    if (const std::uint64_t bits = masks_.factBits(fact)) {
-        std::uint64_t& word = literals_[masks_.factWord(fact)];
-        word &= ~bits;
-        if (const std::uint32_t literal = masks_.literal(fact, value); literal != ConditionMasks::noLiteral)
-            word |= std::uint64_t{1} << (literal % 64);
-    }
 }
 
 void OnePassEvaluation::addCandidate(RuleId rule) {
@@ -299,10 +290,9 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         diagnoseInto(*model_, result.ranking, options.top > 0 ? options.top - 1 : 0, values_, result.conclusion);
         if (result.ranking.size() > options.top) result.ranking.resize(options.top);
     }
-    fired_.assign(firing().begin(), firing().end());
     result.fired.clear();
     if (options.wantFired) {
-        result.fired = fired_;
+        result.fired.assign(firing().begin(), firing().end());
         const auto& rank = index.firingRank;
         std::sort(result.fired.begin(), result.fired.end(), [&rank](RuleId a, RuleId b) { return rank[a] < rank[b]; });
     }

@@ -31,7 +31,7 @@ public:
     /// fired rules (ascending when question choice reads them: see evaluate).
     FactValues values() const { return values_; }
     bool isGiven(FactId fact) const { return given_[fact] != 0; }
-    const std::vector<RuleId>& firedRules() const { return fired_; }
+    std::span<const RuleId> firedRules() const { return {firing_.get(), firingCount_}; }
     /// The flattened conditions, indexed for question choice.
     const FlatConditions& conditionsForQuestions() const { return compiled_.flatWithFactsRead(); }
 
@@ -75,7 +75,6 @@ private:
     std::unique_ptr<RuleId[]> firing_;
     std::size_t firingCount_ = 0;
     std::span<RuleId> firing() { return {firing_.get(), firingCount_}; }
-    std::vector<RuleId> fired_;  // firing_'s, copied at the end of evaluate() for firedRules()
 
     struct Evidence {
         std::uint32_t epoch = 0;

@@ -139,7 +139,7 @@ void QuestionChooser::scoreNow() {
     // Scores now depend on the state alone: the wide analysis finds those of
     // the focused one (same state) in the scratch.
     if (scratch_.scoredState == scratch_.state) return;
-    const std::vector<RuleId>& fired = state_.firedRules();
+    const std::span<const RuleId> fired = state_.firedRules();
     rankingNow_.clear();
     for (RuleId rule : fired)
         for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
@@ -190,8 +190,8 @@ std::uint32_t QuestionChooser::changesByChaining(FactId fact, Value value) {
     const std::uint32_t answer = scratch_.stamp();
     const std::size_t mark = chained_->mark();
     chained_->answer(fact, value);
-    const std::vector<RuleId>& before = state_.firedRules();
-    const std::vector<RuleId>& after = chained_->firedRules();
+    const std::span<const RuleId> before = state_.firedRules();
+    const std::span<const RuleId> after = chained_->firedRules();
     scratch_.delta.clear();
     auto record = [&](RuleId rule, bool fires) {
         if (scratch_.scopeStamp[rule] != scratch_.analysis) return;  // outside the analysed rules
