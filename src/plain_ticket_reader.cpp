@@ -171,6 +171,13 @@ PlainRecordStream::Result PlainRecordStream::read(const engine::KnowledgeBase& k
     simdjson::ondemand::document_reference document;
     if ((*at_).get(document)) return lose();
     const bool read = readPlainDocument(document, kb, factNames, ticket);
+    // A JSON error abandons the document's iterator (no parser left): the
+    // stream must not step past it. A decline for what the JSON says (an
+    // unknown fact, a number) leaves it alive, and the stream goes on.
+    if (!read && !static_cast<simdjson::ondemand::document&>(document).is_alive()) {
+        lose();
+        return Result::Declined;
+    }
     ++at_;
     // The document ends before the next record starts when the next
     // document starts there (or none follows the last record): anything

@@ -31,6 +31,7 @@ public:
     enum class Result {
         Read,       // as readPlainTicket returning true
         Declined,   // as readPlainTicket returning false: the DOM reader must read the record
+                    // (after a JSON error the stream stops, as for OutOfStep)
         OutOfStep,  // no reading counts: read this record and the rest of the chunk one by one
     };
     /// Chunks up to this size are streamed: the parser keeps room for one.
