@@ -190,6 +190,64 @@ TEST(TicketReader, TheStreamReadsEveryPlainRecordOfAChunk) {
     EXPECT_FALSE(stream.live());
 }
 
+// A JSON error inside a record can abandon the document's iterator: the
+// stream must then decline that record and stop, never step past it (the
+// fuzzer found such a step; corpus regression-stream-step-after-json-error).
+// Without that check this test fails: the stream steps on and stays live.
+// Whatever the stream does, every record comes out as the DOM reader reads it alone.
+TEST(TicketReader, TheStreamStopsAtAJsonErrorThatAbandonsARecord) {
+    const engine::KnowledgeBase kb = smallBase();
+    const FactNameTable names(kb);
+    simdjson::ondemand::parser parser;
+    JsonTicketParser alone(kb), chunked(kb);
+    const std::string first = R"({"id":"T-1","facts":{"hardware_changed":true}})";
+    const std::string last = R"({"id":"T-3","facts":{"edition":"pro"}})";
+    struct Broken {
+        std::string record;
+        bool abandons;  // simdjson 3.0 leaves the document dead: a missing ':' or ',', a key that is no string
+    };
+    const std::vector<Broken> broken = {
+        {R"({"id":"T-2","facts":{"internet_ok":tru,"hardware_changed":false}})", false},
+        {R"({"id":"T-2","facts":{"internet_ok":"\x"}})", false},
+        {R"({"id":"T-2","facts":{"internet_ok" true}})", true},
+        {R"({"id":"T-2","facts":{"internet_ok":true,}})", true},
+        {R"({"id":"T-2","facts":{"internet_ok":true "edition":"pro"}})", true},
+        {R"({"id":"T-2","facts":{true:"internet_ok"}})", true},
+    };
+    for (const auto& [middle, abandons] : broken) {
+        const std::string text = first + "\n" + middle + "\n" + last;
+        const std::string padded = text + std::string(simdjson::SIMDJSON_PADDING, ' ');
+        PlainRecordStream stream;
+        ASSERT_TRUE(stream.start(parser, std::string_view(padded.data(), text.size())));
+        const std::size_t second = first.size() + 1, third = second + middle.size() + 1;
+        Ticket ticket;
+        ASSERT_EQ(stream.read(kb, names, 0, second, ticket), PlainRecordStream::Result::Read) << middle;
+        ticket.clear();
+        const PlainRecordStream::Result result = stream.read(kb, names, second, third, ticket);
+        EXPECT_EQ(result, PlainRecordStream::Result::Declined) << middle;
+        EXPECT_EQ(stream.live(), !abandons) << middle;
+        ticket.clear();
+        if (abandons) {
+            EXPECT_EQ(stream.read(kb, names, third, text.size(), ticket), PlainRecordStream::Result::OutOfStep) << middle;
+        } else {
+            EXPECT_EQ(stream.read(kb, names, third, text.size(), ticket), PlainRecordStream::Result::Read) << middle;
+            EXPECT_EQ(ticket.id, "T-3") << middle;
+        }
+        const std::vector<std::string> records = {first, middle, last};
+        std::string file;
+        for (bool mapped : {true, false}) {
+            const RecordChunk chunk = chunkOf(records, mapped, file);
+            chunked.startChunk(chunk);
+            for (std::size_t i = 0; i < records.size(); ++i) {
+                Ticket read;
+                chunked.parseChunkRecord(chunk, i, read);
+                expectSameTicket(read, alone.parse(records[i]), records[i]);
+            }
+        }
+        EXPECT_NE(alone.parse(middle).error, "") << middle;
+    }
+}
+
 // The fast reader must take the usual lines, or the test above proves nothing.
 TEST(TicketReader, TheFastReaderTakesWellFormedTicketsAndDeclinesTheRest) {
     const engine::KnowledgeBase kb = smallBase();
