@@ -55,37 +55,23 @@ ModelIssue cycleIssue(const KnowledgeBase& kb, const std::vector<RuleId>& rules)
 void Model::indexRulesByCause() {
     const KnowledgeBase& base = *kb_;
     const std::size_t causes = base.causes.size();
-    // Counted, then placed: each list in one array, each rule once per cause.
-    firstConcluding_.assign(causes + 1, 0);
-    firstSupporting_.assign(causes + 1, 0);
-    constexpr RuleId none = ~RuleId{0};
-    std::vector<RuleId> lastConcluding(causes), lastSupporting(causes);
-    auto forEachOnce = [&](auto&& concludes, auto&& supports) {
-        std::fill(lastConcluding.begin(), lastConcluding.end(), none);
-        std::fill(lastSupporting.begin(), lastSupporting.end(), none);
-        for (RuleId rule = 0; rule < base.rules.size(); ++rule)
-            for (const auto& conclusion : base.rules[rule].conclusions) {
-                if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
-                const CauseId cause = conclusion.cause;
-                if (lastConcluding[cause] != rule) concludes(cause, rule);
-                lastConcluding[cause] = rule;
-                if (conclusion.kind != engine::Conclusion::Kind::Supports) continue;
-                if (lastSupporting[cause] != rule) supports(cause, rule);
-                lastSupporting[cause] = rule;
-            }
+    // Each rule once per cause, however many of its conclusions name it.
+    std::vector<RuleId> last(causes);
+    auto rulesAbout = [&](bool supportsOnly) {
+        return [&base, &last, supportsOnly](auto&& emit) {
+            constexpr RuleId none = ~RuleId{0};
+            std::fill(last.begin(), last.end(), none);
+            for (RuleId rule = 0; rule < base.rules.size(); ++rule)
+                for (const auto& conclusion : base.rules[rule].conclusions) {
+                    if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
+                    if (supportsOnly && conclusion.kind != engine::Conclusion::Kind::Supports) continue;
+                    if (last[conclusion.cause] != rule) emit(conclusion.cause, rule);
+                    last[conclusion.cause] = rule;
+                }
+        };
     };
-    forEachOnce([&](CauseId cause, RuleId) { ++firstConcluding_[cause + 1]; },
-                [&](CauseId cause, RuleId) { ++firstSupporting_[cause + 1]; });
-    for (std::size_t cause = 0; cause < causes; ++cause) {
-        firstConcluding_[cause + 1] += firstConcluding_[cause];
-        firstSupporting_[cause + 1] += firstSupporting_[cause];
-    }
-    concluding_.resize(firstConcluding_[causes]);
-    supporting_.resize(firstSupporting_[causes]);
-    std::vector<std::uint32_t> nextConcluding(firstConcluding_.begin(), firstConcluding_.end() - 1);
-    std::vector<std::uint32_t> nextSupporting(firstSupporting_.begin(), firstSupporting_.end() - 1);
-    forEachOnce([&](CauseId cause, RuleId rule) { concluding_[nextConcluding[cause]++] = rule; },
-                [&](CauseId cause, RuleId rule) { supporting_[nextSupporting[cause]++] = rule; });
+    concluding_ = ListsInOneArray<RuleId>::gathered(causes, rulesAbout(false));
+    supporting_ = ListsInOneArray<RuleId>::gathered(causes, rulesAbout(true));
 }
 
 std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> kb, std::vector<ModelIssue>& issues) {
@@ -115,22 +101,20 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
     model->index_ = std::make_unique<RuleIndex>(RuleIndex::build(base, std::move(levels)));
     model->answerValues_ = answerValuesByFact(base);
     model->indexRulesByCause();
-    model->firstEvidence_.reserve(base.causes.size() + 1);
+    model->evidence_.reserve(base.causes.size());
     for (CauseId cause = 0; cause < base.causes.size(); ++cause) {
-        model->firstEvidence_.push_back(static_cast<std::uint32_t>(model->evidence_.size()));
         for (RuleId rule : model->rulesConcluding(cause))
             for (const auto& conclusion : base.rules[rule].conclusions)
                 if (conclusion.kind != engine::Conclusion::Kind::Sets && conclusion.cause == cause)
-                    model->evidence_.push_back(
-                        {rule, conclusion.kind == engine::Conclusion::Kind::Supports, conclusion.certainty});
+                    model->evidence_.add({rule, conclusion.kind == engine::Conclusion::Kind::Supports, conclusion.certainty});
         const double prior = base.causes[cause].prior;
         model->priorEntropyTerms_.push_back(prior > 0 ? prior * std::log2(prior) : 0.0);  // as question choice's plogp
         double keepSupport = 1.0;
-        for (std::uint32_t i = model->firstEvidence_.back(); i < model->evidence_.size(); ++i)
-            if (model->evidence_[i].supports) keepSupport *= 1.0 - model->evidence_[i].certainty;
+        for (const Evidence& evidence : model->evidence_.open())
+            if (evidence.supports) keepSupport *= 1.0 - evidence.certainty;
         model->scoreCeilings_.push_back(combineEvidence(prior, 1.0 - keepSupport, 0.0));
+        model->evidence_.endList();
     }
-    model->firstEvidence_.push_back(static_cast<std::uint32_t>(model->evidence_.size()));
     spdlog::debug("model built: {} facts, {} rules, {} causes, {} guard buckets", base.facts.size(),
                   base.rules.size(), base.causes.size(), model->index_->buckets.size());
     return model;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "triage/engine/knowledge_base.hpp"
+#include "triage/engine/lists_in_one_array.hpp"
 
 namespace triage::engine {
 
@@ -21,30 +22,26 @@ public:
     };
 
     explicit RuleEffects(const KnowledgeBase& kb) {
-        firstEvidence_.reserve(kb.rules.size() + 1);
+        evidence_.reserve(kb.rules.size());
         setsFacts_.reserve(kb.rules.size());
         for (const Rule& rule : kb.rules) {
-            firstEvidence_.push_back(static_cast<std::uint32_t>(evidence_.size()));
             bool sets = false;
             for (const Conclusion& conclusion : rule.conclusions) {
                 if (conclusion.kind == Conclusion::Kind::Sets) {
                     sets = true;
                     continue;
                 }
-                evidence_.push_back({conclusion.cause, conclusion.kind == Conclusion::Kind::Supports,
-                                     1.0 - conclusion.certainty});
+                evidence_.add({conclusion.cause, conclusion.kind == Conclusion::Kind::Supports, 1.0 - conclusion.certainty});
             }
+            evidence_.endList();
             setsFacts_.push_back(sets ? 1 : 0);
         }
-        firstEvidence_.push_back(static_cast<std::uint32_t>(evidence_.size()));
         priors_.reserve(kb.causes.size());
         for (const Cause& cause : kb.causes) priors_.push_back(cause.prior);
     }
 
     /// The rule's supports and excludes, in `then` order.
-    std::span<const Evidence> evidence(RuleId rule) const {
-        return {evidence_.data() + firstEvidence_[rule], evidence_.data() + firstEvidence_[rule + 1]};
-    }
+    std::span<const Evidence> evidence(RuleId rule) const { return evidence_[rule]; }
     /// evidence() as raw tables, for a loop over many rules.
     class Table {
     public:
@@ -56,13 +53,12 @@ public:
         const std::uint32_t* firsts_;
         const Evidence* all_;
     };
-    Table table() const { return {firstEvidence_.data(), evidence_.data()}; }
+    Table table() const { return {evidence_.firsts(), evidence_.items()}; }
     bool setsFacts(RuleId rule) const { return setsFacts_[rule] != 0; }
     double prior(CauseId cause) const { return priors_[cause]; }
 
 private:
-    std::vector<std::uint32_t> firstEvidence_;  // per rule, plus one past the end
-    std::vector<Evidence> evidence_;
+    ListsInOneArray<Evidence> evidence_;  // per rule
     std::vector<std::uint8_t> setsFacts_;  // per rule
     std::vector<double> priors_;           // per cause
 };

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "triage/engine/knowledge_base.hpp"
+#include "triage/engine/lists_in_one_array.hpp"
 
 namespace triage::engine {
 
@@ -56,13 +57,9 @@ public:
     /// number on each side of every threshold.
     const std::vector<Value>& answerValues(FactId fact) const { return answerValues_[fact]; }
     /// Rules that support or exclude the cause, ascending.
-    std::span<const RuleId> rulesConcluding(CauseId cause) const {
-        return {concluding_.data() + firstConcluding_[cause], concluding_.data() + firstConcluding_[cause + 1]};
-    }
+    std::span<const RuleId> rulesConcluding(CauseId cause) const { return concluding_[cause]; }
     /// Rules that support the cause, ascending.
-    std::span<const RuleId> rulesSupporting(CauseId cause) const {
-        return {supporting_.data() + firstSupporting_[cause], supporting_.data() + firstSupporting_[cause + 1]};
-    }
+    std::span<const RuleId> rulesSupporting(CauseId cause) const { return supporting_[cause]; }
     /// One support or exclusion of a cause by a rule.
     struct Evidence {
         RuleId rule = 0;
@@ -71,9 +68,7 @@ public:
     };
     /// What rules conclude about the cause: by rule ascending, then in `then`
     /// order, the order scores multiply in (question choice re-scores from it).
-    std::span<const Evidence> evidenceAbout(CauseId cause) const {
-        return {evidence_.data() + firstEvidence_[cause], evidence_.data() + firstEvidence_[cause + 1]};
-    }
+    std::span<const Evidence> evidenceAbout(CauseId cause) const { return evidence_[cause]; }
     /// prior · log2(prior) (0 for a prior of 0): a cause's term in the
     /// entropy of the distribution while it has no evidence.
     double priorEntropyTerm(CauseId cause) const { return priorEntropyTerms_[cause]; }
@@ -91,13 +86,10 @@ private:
     mutable std::unique_ptr<CompiledRules> compiled_;
     std::vector<std::vector<Value>> answerValues_;
     void indexRulesByCause();
-    // Per cause in one array each (a vector per cause was ~2.7 MB at 25,000 causes).
-    std::vector<RuleId> concluding_;
-    std::vector<std::uint32_t> firstConcluding_;  // per cause, plus one past the end
-    std::vector<RuleId> supporting_;
-    std::vector<std::uint32_t> firstSupporting_;  // per cause, plus one past the end
-    std::vector<Evidence> evidence_;
-    std::vector<std::uint32_t> firstEvidence_;  // per cause, plus one past the end
+    // Per cause.
+    ListsInOneArray<RuleId> concluding_;
+    ListsInOneArray<RuleId> supporting_;
+    ListsInOneArray<Evidence> evidence_;
     std::vector<double> priorEntropyTerms_;
     std::vector<double> scoreCeilings_;
 };
