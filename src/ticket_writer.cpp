@@ -38,6 +38,9 @@ void appendKey(fmt::memory_buffer& out, bool& first, std::string_view commaAndKe
 /// The most characters writeUsualScore writes (below 10^6: six digits, the
 /// point and three decimals).
 constexpr std::size_t maxUsualScoreChars = 16;
+/// The most characters "{:.3f}" writes for any double: a sign, 309 digits,
+/// the point and three decimals (scores lie in [0, 1]; this is for safety).
+constexpr std::size_t maxScoreChars = 320;
 
 /// Writes a score as fmt's "{:.3f}" does at `at` and returns its end, or
 /// null for one it leaves to fmt (outside [0, 10^6), NaN, exact ties).
@@ -259,26 +262,31 @@ char* putKey(char* at, bool& first, const char (&commaAndKey)[N]) {
 
 }  // namespace
 
-inline bool TicketWriter::writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
-                             const std::optional<engine::Diagnosis>& conclusion, bool close) const {
-    if (fields_.id && id && !isPlainJsonString(*id)) return false;
-    const std::string_view idText = id ? std::string_view(*id) : std::string_view();
+[[gnu::always_inline]] inline void TicketWriter::writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
+                                   const std::optional<engine::Diagnosis>& conclusion, bool close) const {
+    // An id with characters to escape is rare: it is escaped aside first (in
+    // a buffer kept per thread, so that usual lines build none), and every
+    // line is written in one reservation.
+    const bool plainId = !fields_.id || !id || isPlainJsonString(*id);
+    std::string_view idText = id ? std::string_view(*id) : std::string_view("null");
+    if (!plainId) {
+        thread_local fmt::memory_buffer escaped;
+        escaped.clear();
+        appendJsonString(escaped, *id);
+        idText = std::string_view(escaped.data(), escaped.size());
+    }
     const std::string_view cause = conclusion ? quotedCauses_[conclusion->cause] : std::string_view("null");
     constexpr std::size_t keysAndPunctuation = 32;  // {"id":"",  ,"cause":  ,"score":  }\n
     const std::size_t start = out.size();
-    out.reserve(start + idText.size() + cause.size() + maxUsualScoreChars + keysAndPunctuation);
+    out.reserve(start + idText.size() + cause.size() + maxScoreChars + keysAndPunctuation);
     char* at = out.data() + start;
     *at++ = '{';
     bool first = true;
     if (fields_.id) {
         at = putKey(at, first, ",\"id\":");
-        if (id) {
-            *at++ = '"';
-            at = put(at, idText);
-            *at++ = '"';
-        } else {
-            at = put(at, "null");
-        }
+        if (id && plainId) *at++ = '"';
+        at = put(at, idText);
+        if (id && plainId) *at++ = '"';
     }
     if (fields_.cause) {
         at = putKey(at, first, ",\"cause\":");
@@ -286,41 +294,21 @@ inline bool TicketWriter::writeHead(fmt::memory_buffer& out, const std::optional
     }
     if (fields_.score) {
         at = putKey(at, first, ",\"score\":");
-        at = writeUsualScore(at, conclusion ? conclusion->score : 0.0);
-        if (!at) return false;  // nothing is written until the resize below
+        const double score = conclusion ? conclusion->score : 0.0;
+        char* end = writeUsualScore(at, score);
+        at = end ? end : fmt::format_to(at, FMT_COMPILE("{:.3f}"), score);
     }
     if (close) at = put(at, "}\n");
     out.resize(static_cast<std::size_t>(at - out.data()));
-    return true;
 }
 
 void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
                                const engine::TicketResult& result, std::size_t top) const {
     const auto& conclusion = result.conclusion;
     const bool tail = fields_.ranking || fields_.fix || fields_.fired || fields_.ask;
+    writeHead(out, id, conclusion, !tail);
+    if (!tail) return;
     bool first = !(fields_.id || fields_.cause || fields_.score);
-    if (writeHead(out, id, conclusion, !tail)) {
-        if (!tail) return;
-    } else {
-        first = true;
-        out.push_back('{');
-        if (fields_.id) {
-            appendKey(out, first, ",\"id\":");
-            appendOptionalString(out, id);
-        }
-        if (fields_.cause) {
-            appendKey(out, first, ",\"cause\":");
-            if (conclusion) {
-                appendText(out, quotedCauses_[conclusion->cause]);
-            } else {
-                appendText(out, "null");
-            }
-        }
-        if (fields_.score) {
-            appendKey(out, first, ",\"score\":");
-            appendScore(out, conclusion ? conclusion->score : 0.0);
-        }
-    }
     if (fields_.ranking) {
         appendKey(out, first, ",\"ranking\":");
         out.push_back('[');

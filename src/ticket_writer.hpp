@@ -47,9 +47,8 @@ public:
 private:
     /// The line's start, {"id":..,"cause":..,"score":.. (those of them
     /// chosen), and "}\n" when `close`, written in one reservation: their
-    /// sizes are known. False, with nothing written, for an id that needs
-    /// escaping or a score left to fmt.
-    bool writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
+    /// sizes are known.
+    void writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
                    const std::optional<engine::Diagnosis>& conclusion, bool close) const;
 
     /// Pieces of output kept end to end in one block: a string each would

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <random>
 
 #include <fmt/format.h>
@@ -96,6 +97,13 @@ TEST(TicketWriter, LinesHaveTheChosenFieldsWhateverTheIdAndScore) {
               "{\"cause\":\"offline\",\"score\":0.250}]}\n");
     result.conclusion->score = 0.0625;  // 62.5 thousandths exactly: a tie left to fmt
     EXPECT_EQ(line("id,cause,score", "T-1"), "before|{\"id\":\"T-1\",\"cause\":\"hardware_changed\",\"score\":0.062}\n");
+    EXPECT_EQ(line("id,cause,score", "a\"b"), "before|{\"id\":\"a\\\"b\",\"cause\":\"hardware_changed\",\"score\":0.062}\n");
+    // No score lies outside [0, 1], but the line has room for any double's "{:.3f}".
+    for (double odd : {-std::numeric_limits<double>::max(), 1e300, std::numeric_limits<double>::quiet_NaN()}) {
+        result.conclusion->score = odd;
+        EXPECT_EQ(line("id,cause,score", "T-1"),
+                  fmt::format("before|{{\"id\":\"T-1\",\"cause\":\"hardware_changed\",\"score\":{:.3f}}}\n", odd));
+    }
     result.conclusion.reset();
     EXPECT_EQ(line("id,cause,score", "T-1"), "before|{\"id\":\"T-1\",\"cause\":null,\"score\":0.000}\n");
 }
