@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "check_passes.hpp"
+#include "name_slots.hpp"
 
 namespace triage::dsl {
 namespace {
@@ -64,42 +65,40 @@ void checkGivens(CheckContext& context, const SourceFile& file, const ast::TestD
 }
 
 /// Reports every rule name declared twice. Rule names are never looked up
-/// (nothing refers to a rule), so instead of a name table each name's first
-/// rule is kept as a 4-byte index in an open-addressing table (names read
-/// from the AST): 10 bytes a rule at 100,000 rules, where sorting 24-byte
-/// records took 2.4 MB on top of the whole AST, at the peak of the load.
+/// (nothing refers to a rule), so there is no name table: slots hold the
+/// program-wide index of each name's first rule, and names are read from
+/// the AST. 10 bytes a rule at 100,000 rules, where sorting 24-byte records
+/// took 2.4 MB on top of the whole AST, at the peak of the load.
 void checkRuleNames(CheckContext& context, std::size_t ruleCount) {
     const auto& files = context.program().files;
-    std::size_t slotCount = 16;
-    while (slotCount < 2 * ruleCount) slotCount *= 2;
-    const std::size_t mask = slotCount - 1;
     struct RuleAt {
         std::uint32_t file;
         std::uint32_t rule;
     };
     std::vector<RuleAt> firstOfFile;  // (file, its first rule's index in the program), for slots to name a rule
-    std::vector<std::uint32_t> slots(slotCount, 0);  // program-wide rule index + 1; 0 empty
     auto ruleOf = [&](std::uint32_t index) -> std::pair<std::uint32_t, const ast::RuleDecl*> {
         std::size_t f = firstOfFile.size() - 1;
         while (firstOfFile[f].rule > index) --f;  // files are few: the last one, nearly always
         const std::uint32_t file = firstOfFile[f].file;
         return {file, &files[file].ast.rules[index - firstOfFile[f].rule]};
     };
+    auto nameOf = [&](std::uint32_t index) { return std::string_view(ruleOf(index).second->name.name); };
+    NameSlots slots;
+    slots.roomFor(ruleCount, 0, nameOf);
     std::uint32_t index = 0;
     for (std::uint32_t f = 0; f < files.size(); ++f) {
         firstOfFile.push_back({f, index});
         for (const auto& rule : files[f].ast.rules) {
             const std::string_view name = rule.name.name;
-            std::size_t at = std::hash<std::string_view>{}(name) & mask;
-            for (; slots[at] != 0; at = (at + 1) & mask) {
-                const auto [firstFile, first] = ruleOf(slots[at] - 1);
-                if (first->name.name != name) continue;
+            std::uint32_t& slot = slots.slot(name, nameOf);
+            if (slot == 0) {
+                slot = index + 1;
+            } else {
+                const auto [firstFile, first] = ruleOf(slot - 1);
                 context.error(*files[f].source, rule.name.span, "duplicate rule '" + std::string(name) + "'");
                 context.note(*files[firstFile].source, first->name.span,
                              "rule '" + std::string(name) + "' first declared here");
-                break;
             }
-            if (slots[at] == 0) slots[at] = index + 1;
             ++index;
         }
     }

@@ -4,10 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
 
+#include "name_slots.hpp"
 #include "triage/dsl/source_file.hpp"
 
 namespace triage::dsl {
@@ -20,16 +20,16 @@ struct DeclarationIn {
 };
 
 /// Names are views of the declarations' own names (the AST outlives the
-/// checker). Open addressing over indexes, ~42 bytes a name: a
-/// std::unordered_map took ~90 (a node each), and a 100,000-rule base has
-/// ~25,000 causes in it at the peak of the load.
+/// checker), found through NameSlots: ~42 bytes a name, where a
+/// std::unordered_map took ~90, and a 100,000-rule base has ~25,000 causes
+/// in it at the peak of the load.
 template <typename Decl>
 class NameTable {
 public:
     /// Adds `name` unless it is taken; when it is, returns its first declaration.
     const DeclarationIn<Decl>* add(std::string_view name, DeclarationIn<Decl> declaration) {
-        if ((names_.size() + 1) * 2 > slots_.size()) grow();
-        std::uint32_t& slot = slots_[slotOf(name)];
+        slots_.roomFor(names_.size() + 1, static_cast<std::uint32_t>(names_.size()), nameOf());
+        std::uint32_t& slot = slots_.slot(name, nameOf());
         if (slot != 0) return &declarations_[slot - 1];
         names_.push_back(name);
         declarations_.push_back(declaration);
@@ -41,17 +41,11 @@ public:
     void reserve(std::size_t count) {
         names_.reserve(count);
         declarations_.reserve(count);
-        std::size_t slots = 16;
-        while (slots < 2 * count) slots *= 2;
-        if (slots > slots_.size()) {
-            slots_.assign(slots, 0);
-            for (std::uint32_t i = 0; i < names_.size(); ++i) slots_[slotOf(names_[i])] = i + 1;
-        }
+        slots_.roomFor(count, static_cast<std::uint32_t>(names_.size()), nameOf());
     }
 
     const Decl* find(std::string_view name) const {
-        if (slots_.empty()) return nullptr;
-        const std::uint32_t slot = slots_[slotOf(name)];
+        const std::uint32_t slot = slots_.find(name, nameOf());
         return slot == 0 ? nullptr : declarations_[slot - 1].decl;
     }
 
@@ -59,22 +53,13 @@ public:
     const std::vector<std::string_view>& names() const { return names_; }
 
 private:
-    /// The slot holding `name`, or the empty one where it would go.
-    std::size_t slotOf(std::string_view name) const {
-        const std::size_t mask = slots_.size() - 1;
-        std::size_t at = std::hash<std::string_view>{}(name) & mask;
-        while (slots_[at] != 0 && names_[slots_[at] - 1] != name) at = (at + 1) & mask;
-        return at;
-    }
-
-    void grow() {
-        slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, 0);
-        for (std::uint32_t i = 0; i < names_.size(); ++i) slots_[slotOf(names_[i])] = i + 1;
+    auto nameOf() const {
+        return [this](std::uint32_t index) { return names_[index]; };
     }
 
     std::vector<std::string_view> names_;
     std::vector<DeclarationIn<Decl>> declarations_;  // parallel to names_
-    std::vector<std::uint32_t> slots_;               // index + 1 into names_, 0 empty; at most half full
+    NameSlots slots_;
 };
 
 }  // namespace triage::dsl
