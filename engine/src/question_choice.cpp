@@ -80,7 +80,16 @@ void QuestionChooser::collectScope() {
     // A guarded rule cannot hold while its guard fact has another value, so
     // the rules worth a look come from the guard buckets (docs/inference.md §1).
     const RuleIndex& index = model_.index();
-    scratch_.scope.clear();
+    // The wide scope holds the focused one: after the focused analysis of the
+    // same facts, its rules (already walked by candidates()) come first.
+    walkedAlready_ = 0;
+    if (scope_ == QuestionScope::Wide && scratch_.focusedWalkState == scratch_.state) {
+        for (RuleId rule : scratch_.scope) scratch_.scopeStamp[rule] = scratch_.analysis;
+        walkedAlready_ = scratch_.scope.size();
+    } else {
+        scratch_.scope.clear();
+    }
+    scratch_.focusedWalkState = 0;
     auto addToScope = [&scratch = scratch_](RuleId rule) {
         if (scratch.scopeStamp[rule] == scratch.analysis) return;
         scratch.scopeStamp[rule] = scratch.analysis;

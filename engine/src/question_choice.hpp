@@ -99,9 +99,9 @@ private:
         }
         return scratch_.askNow[fact] != 0;
     }
-    /// visit(fact) for each askable fact the rule has at stake and `wanted(fact)`.
-    template <typename Wanted, typename Visit>
-    void forEachFactAtStake(RuleId rule, Truth truth, Wanted wanted, Visit visit);
+    /// visit(fact) for each askable fact the rule has at stake.
+    template <typename Visit>
+    void forEachFactAtStake(RuleId rule, Truth truth, Visit visit);
     bool topCanChangeLater();
 
     const Model& model_;
@@ -113,6 +113,7 @@ private:
     std::vector<RankedCause>& rankingNow_;  // supported causes, best first (in the scratch)
     std::optional<CauseId> topNow_;
     bool hasDerivedFacts_ = false;
+    std::size_t walkedAlready_ = 0;  // the first scope rules, walked by the focused analysis
     double total_ = 0;         // Σ score over live causes
     double sumPlogP_ = 0;      // Σ score · log2(score) over live causes
     double weightNow_ = 0;     // Σ P(c) · score_c now

@@ -37,6 +37,7 @@ void QuestionScratch::resize(const Model& model) {
     growTo(candidateStamp, facts);
     growTo(stakeWanted, facts);
     growTo(stakeOf, facts);
+    growTo(guardsFireable, facts);
 }
 
 void QuestionScratch::begin(const Model& model, FactValues values, bool sameState) {
@@ -45,10 +46,10 @@ void QuestionScratch::begin(const Model& model, FactValues values, bool sameStat
         // After two billion stamps, between analyses (one takes far fewer): forget them all.
         sameState = false;
         for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &changeStamp, &evidenceStamp,
-                        &liveStamp, &changedStamp, &askStamp, &candidateStamp, &stakeWanted})
+                        &liveStamp, &changedStamp, &askStamp, &candidateStamp, &stakeWanted, &guardsFireable})
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
-        scoredState = 0;
+        scoredState = focusedWalkState = 0;
     }
     // The same state again leaves trialValues as they were: every trial is undone.
     if (!sameState) trialValues.assign(values.begin(), values.end());

@@ -46,6 +46,9 @@ struct QuestionScratch {
 
     std::uint32_t analysis = 0;  // the stamp of the current analysis
     std::uint32_t state = 0;     // the stamp of the facts analysed: keys the per-rule caches
+    /// == state: the lists hold the scope, keys, candidate facts and live
+    /// causes of the focused analysis of these facts (the wide one goes on from them).
+    std::uint32_t focusedWalkState = 0;
 
     // Per rule.
     std::vector<std::uint32_t> truthStamp;
@@ -79,12 +82,14 @@ struct QuestionScratch {
     std::vector<std::uint8_t> askNow;     // askable, no value and not asked yet
     std::vector<std::uint32_t> candidateStamp;  // == analysis: in candidateFacts
     std::vector<std::uint32_t> stakeWanted;     // == analysis: stakeOf is wanted
+    std::vector<std::uint32_t> guardsFireable;  // == state: some fireable rule of the fact is guarded by it
     std::vector<double> stakeOf;                // the fact's stake: its highest rule stake
 
     // Lists, cleared by their users.
     std::vector<RuleId> scope;
     std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule one answer to it can fire or withdraw), sorted
     std::vector<FactId> candidateFacts;  // ascending
+    std::vector<std::pair<FactId, RuleId>> atStake;  // every (askable fact, rule in scope it is at stake in)
     std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
     std::vector<RuleId> guardedFireable;  // one candidate's fireable rules guarded by the candidate
     std::vector<QuestionCandidate> candidates;
