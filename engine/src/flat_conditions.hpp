@@ -31,6 +31,19 @@ public:
     Truth truth(RuleId rule, std::uint32_t conjunct, FactValues values) const;
     /// evaluateCondition(kb.rules[rule].condition, values), faster.
     Truth truth(RuleId rule, FactValues values) const;
+    /// What keeps a rule without `known`/`unknown` tests from being True:
+    /// its truth; when Unknown, the one fact its undecided conjuncts read
+    /// (severalFactsRead when one of them reads several, severalUndecided
+    /// when they read two facts or more) and the one undecided conjunct
+    /// (noConjunct when there are more).
+    struct Undecided {
+        Truth truth = Truth::True;
+        FactId fact = severalFactsRead;
+        std::uint32_t conjunct = noConjunct;
+    };
+    static constexpr FactId severalUndecided = ~FactId{0} - 1;
+    static constexpr std::uint32_t noConjunct = ~std::uint32_t{0};
+    Undecided undecided(RuleId rule, FactValues values) const;
     /// The conjunct's node in its rule's condition.
     std::uint32_t node(std::uint32_t conjunct) const { return conjuncts_[conjunct].node; }
     /// The one fact the conjunct reads, or severalFactsRead.

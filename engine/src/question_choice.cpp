@@ -227,11 +227,15 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     // with the answer tried out, nothing else is touched.
     bool chains = candidate.feedsDerivedFacts;
     scratch_.trialValues[candidate.fact] = value;
-    auto tryRule = [&](RuleId rule) {
-        const bool firesNow = relevance_.truth(rule) == Truth::True;
-        const FlatConditions* flat = relevance_.flat();
-        const bool firesAfter = flat ? flat->holds(rule, scratch_.trialValues)
-                                     : evaluateCondition(kb.rules[rule].condition, scratch_.trialValues) == Truth::True;
+    const FlatConditions* flat = relevance_.flat();
+    auto tryRule = [&](RuleId rule) __attribute__((always_inline)) {
+        const Truth now = relevance_.truth(rule);
+        const bool firesNow = now == Truth::True;
+        // One undecided conjunct (the others stay True): its truth is the rule's.
+        const std::uint32_t sole = now == Truth::Unknown ? scratch_.soleConjunct[rule] : noSoleConjunct;
+        const bool firesAfter = sole != noSoleConjunct ? flat->truth(rule, sole, scratch_.trialValues) == Truth::True
+                                : flat ? flat->holds(rule, scratch_.trialValues)
+                                       : evaluateCondition(kb.rules[rule].condition, scratch_.trialValues) == Truth::True;
         if (firesAfter == firesNow) return;
         scratch_.changeStamp[rule] = answer;
         scratch_.firesAfter[rule] = firesAfter ? 1 : 0;

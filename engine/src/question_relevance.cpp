@@ -12,7 +12,8 @@ constexpr std::uint8_t inProgress = 3;
 
 }  // namespace
 
-static_assert(noSoleFact == FlatConditions::severalFactsRead);
+static_assert(noSoleFact == FlatConditions::severalFactsRead && severalFacts == FlatConditions::severalUndecided);
+static_assert(noSoleConjunct == FlatConditions::noConjunct);
 
 QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch,
                                      bool sameState, const FlatConditions* flat)
@@ -66,6 +67,7 @@ Truth QuestionRelevance::computeTruth(RuleId rule) {
     if (flat_ && scratch_.firedState[rule] != scratch_.state && !model_.index().testsKnowledge[rule] &&
         flat_->first(rule) != flat_->first(rule + 1))
         return scratch_.truth[rule] = flatTruth(rule);
+    scratch_.soleConjunct[rule] = noSoleConjunct;
     const std::optional<Truth> settled = settledTruth(rule);
     return scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
 }
@@ -74,22 +76,10 @@ Truth QuestionRelevance::flatTruth(RuleId rule) {
     // blockingConjuncts for a rule no answer turns around once False, read
     // straight from the flat runs: a False guard is one more False conjunct,
     // and the condition tree is never visited.
-    Truth result = Truth::True;
-    FactId sole = noSoleFact;
-    bool mixed = false, several = false;
-    const std::uint32_t end = flat_->first(rule + 1);
-    for (std::uint32_t conjunct = flat_->first(rule); conjunct != end; ++conjunct) {
-        const Truth truth = flat_->truth(rule, conjunct, values_);
-        if (truth == Truth::True) continue;
-        if (truth == Truth::False) return Truth::False;
-        result = Truth::Unknown;
-        const FactId fact = flat_->soleFact(conjunct);
-        mixed = mixed || fact == noSoleFact;
-        several = several || (sole != noSoleFact && fact != sole);
-        sole = fact;
-    }
-    if (result != Truth::True && !mixed) scratch_.soleFact[rule] = several ? severalFacts : sole;
-    return result;
+    const FlatConditions::Undecided undecided = flat_->undecided(rule, values_);
+    if (undecided.truth == Truth::Unknown) scratch_.soleFact[rule] = undecided.fact;
+    scratch_.soleConjunct[rule] = undecided.conjunct;
+    return undecided.truth;
 }
 
 Truth QuestionRelevance::conjunctTruth(RuleId rule) {

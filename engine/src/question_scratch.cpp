@@ -25,6 +25,7 @@ void QuestionScratch::resize(const Model& model) {
     growTo(stake, rules);
     growTo(truth, rules);
     growTo(soleFact, rules);
+    growTo(soleConjunct, rules);
     growTo(leads, rules);
     growTo(firesAfter, rules);
     for (auto* v : {&evidenceStamp, &liveStamp, &changedStamp}) growTo(*v, causes);

@@ -19,6 +19,7 @@ namespace triage::engine {
 
 inline constexpr FactId noSoleFact = ~FactId{0};
 inline constexpr FactId severalFacts = ~FactId{0} - 1;  // undecided conjuncts on two facts or more
+inline constexpr std::uint32_t noSoleConjunct = ~std::uint32_t{0};
 
 /// A fact question choice weighs, with the rules its answer can change.
 struct QuestionCandidate {
@@ -59,6 +60,10 @@ struct QuestionScratch {
     /// conjunct over several facts, no top-level `and`, or not computed:
     /// only a full evaluation tells what an answer does).
     std::vector<FactId> soleFact;
+    /// With an Unknown `truth` of a flattened rule without `known`/`unknown`
+    /// tests: its one undecided conjunct (FlatConditions' index), whose truth
+    /// after an answer is the rule's (the True ones stay True); else noSoleConjunct.
+    std::vector<std::uint32_t> soleConjunct;
     std::vector<std::uint32_t> leadsStamp;
     std::vector<std::uint8_t> leads;  // 0 no, 1 yes, 3 being computed
     std::vector<std::uint32_t> stakeStamp;
