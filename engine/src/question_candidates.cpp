@@ -10,19 +10,21 @@ namespace triage::engine {
 
 template <typename Visit>
 [[gnu::always_inline]] inline void QuestionChooser::forEachFactAtStake(RuleId rule, Truth truth, Visit visit) {
-    // Askable facts whose answer could change the rule's truth.
+    // Askable facts whose answer could change the rule's truth, and whether
+    // that answer alone could fire or withdraw the rule (canFireOnAnswer).
     if (const FlatConditions* flat = relevance_.flat()) {
         if (!model_.index().testsKnowledge[rule]) {
             // Without `known`/`unknown` tests a decided rule stays decided
             // (Kleene logic is monotone): none of its facts is at stake,
             // and every fact of an undecided one is.
             if (truth != Truth::Unknown) return;
+            const FactId sole = scratch_.soleFact[rule];
             for (FactId fact : flat->factsRead(rule))
-                if (askable(fact)) visit(fact);
+                if (askable(fact)) visit(fact, sole == noSoleFact || sole == fact);
             return;
         }
         for (FactId fact : flat->factsRead(rule))
-            if (askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
+            if (askable(fact) && relevance_.atStake(rule, fact)) visit(fact, relevance_.canFireOnAnswer(rule, fact));
         return;
     }
     const auto& atoms = model_.kb().rules[rule].condition.atoms;
@@ -30,7 +32,7 @@ template <typename Visit>
         bool seen = false;
         for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
         const FactId fact = atoms[i].fact;
-        if (!seen && askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
+        if (!seen && askable(fact) && relevance_.atStake(rule, fact)) visit(fact, relevance_.canFireOnAnswer(rule, fact));
     }
 }
 
@@ -63,7 +65,8 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     // unless the rule is False for good, i.e. False with no `known`/`unknown`
     // test of a fact without a value to turn it.
     auto addLiveCauses = [&](RuleId rule, Truth truth) {
-        if (truth == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) return;
+        if (truth == Truth::False && (!model_.index().testsKnowledge[rule] || !relevance_.testsKnowledgeOfAnUnknownFact(rule)))
+            return;
         for (const auto& conclusion : kb.rules[rule].conclusions) {
             if (conclusion.kind != engine::Conclusion::Kind::Supports) continue;
             if (scratch_.liveStamp[conclusion.cause] == scratch_.analysis) continue;
@@ -75,14 +78,14 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
         const RuleId rule = scratch_.scope[i];
         const Truth truth = relevance_.truth(rule);
         addLiveCauses(rule, truth);
-        forEachFactAtStake(rule, truth, [&](FactId fact) __attribute__((always_inline)) {
+        forEachFactAtStake(rule, truth, [&](FactId fact, bool canFireOnAnswer) __attribute__((always_inline)) {
             atStake.push_back({fact, rule});
             if (scratch_.candidateStamp[fact] != scratch_.analysis && relevance_.leadsToCause(rule)) {
                 scratch_.candidateStamp[fact] = scratch_.analysis;
                 facts.push_back(fact);
             }
             // Only these can change a score: 'a and b' with both unknown needs two answers.
-            if (relevance_.canFireOnAnswer(rule, fact)) {
+            if (canFireOnAnswer) {
                 keys.push_back(std::uint64_t{fact} << 32 | rule);
                 if (guards[rule] && guards[rule]->fact == fact) scratch_.guardsFireable[fact] = scratch_.state;
             }

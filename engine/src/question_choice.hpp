@@ -99,7 +99,7 @@ private:
         }
         return scratch_.askNow[fact] != 0;
     }
-    /// visit(fact) for each askable fact the rule has at stake.
+    /// visit(fact, canFireOnAnswer) for each askable fact the rule has at stake.
     template <typename Visit>
     void forEachFactAtStake(RuleId rule, Truth truth, Visit visit);
     bool topCanChangeLater();
