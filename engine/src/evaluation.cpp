@@ -19,6 +19,10 @@ public:
     bool wasAsked(FactId) const override { return false; }  // a ticket answers nothing
     std::span<const RuleId> firedRules() const override { return evaluation_.firedRules(); }
     const WorkingMemory* memory() const override { return nullptr; }
+    bool scoresNow(std::vector<CauseScore>& out) const override {
+        evaluation_.scoresNow(out);
+        return true;
+    }
 
 private:
     const OnePassEvaluation& evaluation_;

@@ -148,9 +148,19 @@ void QuestionChooser::scoreNow() {
     // Scores now depend on the state alone: the wide analysis finds those of
     // the focused one (same state) in the scratch.
     if (scratch_.scoredState == scratch_.state) return;
-    const std::span<const RuleId> fired = state_.firedRules();
     rankingNow_.clear();
-    for (RuleId rule : fired)
+    auto& scores = scratch_.causeScores;
+    scores.clear();
+    const bool scored = state_.scoresNow(scores);
+    if (scored) {
+        // The batch path scored them already, in the same products.
+        for (const CauseScore& score : scores) {
+            scratch_.evidenceStamp[score.cause] = scratch_.state;
+            scratch_.scoreNow[score.cause] = score.score;
+            if (score.supported) rankingNow_.push_back({score.cause, score.score});
+        }
+    }
+    for (RuleId rule : scored ? std::span<const RuleId>() : state_.firedRules())
         for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
             if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
             const CauseId cause = conclusion.cause;

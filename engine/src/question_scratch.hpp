@@ -12,6 +12,7 @@
 #include "triage/engine/ascending_id_set.hpp"
 #include "triage/engine/model.hpp"
 #include "triage/engine/plogp_memo.hpp"
+#include "triage/engine/scoring.hpp"
 #include "triage/engine/session.hpp"
 #include "triage/engine/truth.hpp"
 
@@ -99,6 +100,7 @@ struct QuestionScratch {
     std::vector<RuleId> guardedFireable;  // one candidate's fireable rules guarded by the candidate
     std::vector<QuestionCandidate> candidates;
     std::vector<ScoredQuestion> scored;
+    std::vector<CauseScore> causeScores;  // as DiagnosisState::scoresNow gives them
     std::vector<RankedCause> rankingNow;  // supported causes now, best first, for the state scoredState
     std::uint32_t scoredState = 0;
     AscendingIdSet liveCauses;  // collects the live causes, to list them ascending without a sort
