@@ -17,7 +17,12 @@ static_assert(noSoleConjunct == FlatConditions::noConjunct);
 
 QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch,
                                      bool sameState, const FlatConditions* flat)
-    : model_(model), state_(state), values_(state.values()), scratch_(scratch), flat_(flat) {
+    : model_(model),
+      state_(state),
+      values_(state.values()),
+      scratch_(scratch),
+      flat_(flat),
+      hasDerivedFacts_(model.index().hasDerivedFacts) {
     scratch_.begin(model, values_, sameState);
     if (scratch_.state == scratch_.analysis)  // new facts: stamp what fired, once per state
         for (RuleId rule : state.firedRules()) scratch_.firedState[rule] = scratch_.state;
