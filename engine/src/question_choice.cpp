@@ -140,6 +140,14 @@ QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t a
     return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supported};
 }
 
+QuestionChooser::Score QuestionChooser::scoreWithOnly(CauseId cause, const Conclusion& conclusion) const {
+    // scoreWith's products with one factor: the same arithmetic.
+    double keepSupport = 1.0, keepExclusion = 1.0;
+    const bool supports = conclusion.kind == Conclusion::Kind::Supports;
+    (supports ? keepSupport : keepExclusion) *= 1.0 - conclusion.certainty;
+    return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supports};
+}
+
 double QuestionChooser::scoreOf(CauseId cause) const {
     return scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.scoreNow[cause] : model_.kb().causes[cause].prior;
 }
@@ -270,8 +278,12 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     for (RuleId rule : delta)
         for (const auto& conclusion : kb.rules[rule].conclusions) {
             if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
-            if (scratch_.changedStamp[conclusion.cause] == answer) continue;
+            if (scratch_.changedStamp[conclusion.cause] == answer) {
+                scratch_.changedBy[conclusion.cause] = nullptr;  // by two conclusions or more
+                continue;
+            }
             scratch_.changedStamp[conclusion.cause] = answer;
+            scratch_.changedBy[conclusion.cause] = &conclusion;
             changed.push_back(conclusion.cause);
         }
 
@@ -282,7 +294,10 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     std::optional<CauseId> top;
     double topScore = 0;
     for (CauseId cause : changed) {
-        const Score after = scoreWith(cause, answer);
+        // A cause without evidence now, changed by one rule (which fires
+        // after the answer: none fires now), has that rule's evidence alone.
+        const Conclusion* only = scratch_.evidenceStamp[cause] != scratch_.state ? scratch_.changedBy[cause] : nullptr;
+        const Score after = only ? scoreWithOnly(cause, *only) : scoreWith(cause, answer);
         if (after.supported && (!top || ranksAbove(after.score, cause, topScore, *top))) {
             top = cause;
             topScore = after.score;

@@ -85,6 +85,8 @@ private:
     std::uint32_t changesByChaining(FactId fact, Value value);
     /// The cause's score with the rule changes stamped `answer` applied.
     Score scoreWith(CauseId cause, std::uint32_t answer) const;
+    /// The cause's score when `conclusion` (of a fired rule) is its only evidence.
+    Score scoreWithOnly(CauseId cause, const Conclusion& conclusion) const;
     bool feedsDerivedFacts(FactId fact) const;
     double scoreOf(CauseId cause) const;  // now
     double probability(CauseId cause) const;  // now, among the live causes

@@ -31,6 +31,7 @@ void QuestionScratch::resize(const Model& model) {
     for (auto* v : {&evidenceStamp, &liveStamp, &changedStamp}) growTo(*v, causes);
     liveCauses.reserveIds(causes);
     growTo(scoreNow, causes);
+    growTo(changedBy, causes);
     growTo(plogpNow, causes);
     growTo(supportedNow, causes);
     growTo(askStamp, facts);

@@ -81,6 +81,7 @@ struct QuestionScratch {
     std::vector<std::uint32_t> liveStamp;      // == analysis: in the distribution
     std::vector<double> plogpNow;              // live: score · log2(score) now
     std::vector<std::uint32_t> changedStamp;   // == answer stamp: its score changes
+    std::vector<const Conclusion*> changedBy;  // with changedStamp: the one conclusion changing it, or null
 
     // Per fact: the known values, with one fact tried out at a time.
     std::vector<std::optional<Value>> trialValues;
