@@ -118,49 +118,6 @@ Truth FlatConditions::truth(RuleId rule, FactValues values) const {
     return result;
 }
 
-FlatConditions::Undecided FlatConditions::undecided(RuleId rule, FactValues values) const {
-    // truth() conjunct by conjunct, in one pass: without `known`/`unknown`
-    // tests a conjunct on a fact with no value is Unknown, no switch needed.
-    Undecided result;
-    bool mixed = false, several = false;
-    FactId sole = severalFactsRead;  // none yet
-    std::uint32_t undecidedCount = 0, undecidedAt = 0;
-    const std::uint32_t first = firstConjunct_[rule], end = firstConjunct_[rule + 1];
-    for (std::uint32_t index = first; index != end; ++index) {
-        const Conjunct& c = conjuncts_[index];
-        if (c.test == Test::Node) {
-            const Truth truth = evaluateNode(kb_.rules[rule].condition, c.node, values);
-            if (truth == Truth::True) continue;
-            if (truth == Truth::False) return {Truth::False};
-        } else if (const std::optional<Value>& known = values[c.fact]) {
-            const double actual = known->raw();
-            bool isTrue = false;
-            switch (c.test) {
-                case Test::Eq: isTrue = actual == c.value; break;
-                case Test::Ne: isTrue = actual != c.value; break;
-                case Test::Lt: isTrue = actual < c.value; break;
-                case Test::Le: isTrue = actual <= c.value; break;
-                case Test::Gt: isTrue = actual > c.value; break;
-                case Test::Ge: isTrue = actual >= c.value; break;
-                default: return {truth(rule, values)};  // a `known`/`unknown` test: not for this pass
-            }
-            if (!isTrue) return {Truth::False};
-            continue;
-        }
-        result.truth = Truth::Unknown;
-        undecidedAt = index;
-        ++undecidedCount;
-        mixed = mixed || c.sole == severalFactsRead;
-        several = several || (sole != severalFactsRead && c.sole != sole);
-        sole = c.sole;
-    }
-    if (result.truth == Truth::Unknown) {
-        result.fact = mixed ? severalFactsRead : several ? severalUndecided : sole;
-        if (undecidedCount == 1) result.conjunct = undecidedAt;
-    }
-    return result;
-}
-
 bool FlatConditions::holds(RuleId rule, FactValues values) const {
     const Conjunct* end = conjuncts_.data() + firstConjunct_[rule + 1];
     for (const Conjunct* c = conjuncts_.data() + firstConjunct_[rule]; c != end; ++c) {
