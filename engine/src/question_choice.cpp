@@ -14,15 +14,6 @@ namespace {
 
 constexpr double tieTolerance = 1e-9;
 
-
-/// Entropy in bits of the distribution proportional to scores whose sum is
-/// `total` and whose Σ s·log2(s) is `sumPlogP`: H = log2(total) - sumPlogP / total.
-/// Both sums can be updated for the few causes an answer changes.
-double entropyOf(double total, double sumPlogP) { return total > 0 ? std::log2(total) - sumPlogP / total : 0.0; }
-
-/// Higher score first; on equal scores the lower CauseId (the ranking's order).
-bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) { return scoreA > scoreB || (scoreA == scoreB && a < b); }
-
 /// Stable sort of items[first, last) by key, highest first. A ticket has a
 /// few dozen candidates at most: insertion, without stable_sort's buffer.
 template <typename Item, typename Key>
@@ -120,95 +111,6 @@ void QuestionChooser::collectScope() {
     }
     for (RuleId rule : state_.firedRules()) addToScope(rule);
 }
-
-QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t answer) const {
-    // The same products, in the same RuleId order, as scoreCauses: bit-identical scores.
-    double keepSupport = 1.0, keepExclusion = 1.0;
-    bool supported = false;
-    for (const Model::Evidence& evidence : model_.evidenceAbout(cause)) {
-        const RuleId rule = evidence.rule;
-        const bool fires = scratch_.changeStamp[rule] == answer ? scratch_.firesAfter[rule] != 0
-                                                                : scratch_.firedState[rule] == scratch_.state;
-        if (!fires) continue;
-        if (evidence.supports) {
-            keepSupport *= 1.0 - evidence.certainty;
-            supported = true;
-        } else {
-            keepExclusion *= 1.0 - evidence.certainty;
-        }
-    }
-    return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supported};
-}
-
-QuestionChooser::Score QuestionChooser::scoreWithOnly(CauseId cause, const Conclusion& conclusion) const {
-    // scoreWith's products with one factor: the same arithmetic.
-    double keepSupport = 1.0, keepExclusion = 1.0;
-    const bool supports = conclusion.kind == Conclusion::Kind::Supports;
-    (supports ? keepSupport : keepExclusion) *= 1.0 - conclusion.certainty;
-    return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supports};
-}
-
-double QuestionChooser::scoreOf(CauseId cause) const {
-    return scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.scoreNow[cause] : model_.kb().causes[cause].prior;
-}
-
-void QuestionChooser::scoreNow() {
-    // Scores now depend on the state alone: the wide analysis finds those of
-    // the focused one (same state) in the scratch.
-    if (scratch_.scoredState == scratch_.state) return;
-    rankingNow_.clear();
-    auto& scores = scratch_.causeScores;
-    scores.clear();
-    const bool scored = state_.scoresNow(scores);
-    if (scored) {
-        // The batch path scored them already, in the same products.
-        for (const CauseScore& score : scores) {
-            scratch_.evidenceStamp[score.cause] = scratch_.state;
-            scratch_.scoreNow[score.cause] = score.score;
-            if (score.supported) rankingNow_.push_back({score.cause, score.score});
-        }
-    }
-    for (RuleId rule : scored ? std::span<const RuleId>() : state_.firedRules())
-        for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
-            if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
-            const CauseId cause = conclusion.cause;
-            if (scratch_.evidenceStamp[cause] == scratch_.state) continue;
-            scratch_.evidenceStamp[cause] = scratch_.state;
-            const Score score = scoreWith(cause, scratch_.analysis);  // no answer carries this stamp
-            scratch_.scoreNow[cause] = score.score;
-            if (score.supported) rankingNow_.push_back({cause, score.score});
-        }
-    std::sort(rankingNow_.begin(), rankingNow_.end(), [](const RankedCause& a, const RankedCause& b) {
-        return ranksAbove(a.score, a.cause, b.score, b.cause);
-    });
-    scratch_.scoredState = scratch_.state;
-}
-
-void QuestionChooser::collectLive() {
-    // Live: supported, or a supporting rule in scope is not yet False (or could
-    // still turn through a `known`/`unknown` test): candidates() listed those.
-    for (const RankedCause& ranked : rankingNow_) {
-        if (scratch_.liveStamp[ranked.cause] == scratch_.analysis) continue;
-        scratch_.liveStamp[ranked.cause] = scratch_.analysis;
-        scratch_.liveCauses.insert(ranked.cause);
-    }
-    // Ascending: the sums below add up in CauseId order.
-    auto& live = scratch_.live;
-    live.clear();
-    scratch_.liveCauses.drainInto(live);
-    total_ = sumPlogP_ = weightNow_ = 0;
-    for (CauseId cause : live) {
-        total_ += scoreOf(cause);
-        // simulate() subtracts it again. A cause without evidence has its prior's, computed once.
-        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.plogpOf(scratch_.scoreNow[cause])
-                                                                                      : model_.priorEntropyTerm(cause);
-        sumPlogP_ += scratch_.plogpNow[cause];
-    }
-    for (CauseId cause : live) weightNow_ += probability(cause) * scoreOf(cause);
-    entropyNow_ = entropyOf(total_, sumPlogP_);
-}
-
-double QuestionChooser::probability(CauseId cause) const { return total_ > 0 ? scoreOf(cause) / total_ : 0.0; }
 
 std::uint32_t QuestionChooser::changesByChaining(FactId fact, Value value) {
     // An answer that changes a rule setting a derived fact: let truth

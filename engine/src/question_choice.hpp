@@ -5,6 +5,7 @@
 // rule base (docs/inference.md §4).
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -19,6 +20,18 @@ inline bool setsAFact(const Rule& rule) {
     for (const auto& conclusion : rule.conclusions)
         if (conclusion.kind == Conclusion::Kind::Sets) return true;
     return false;
+}
+
+/// Entropy in bits of the distribution proportional to scores whose sum is
+/// `total` and whose Σ s·log2(s) is `sumPlogP`: H = log2(total) - sumPlogP / total.
+/// Both sums can be updated for the few causes an answer changes.
+inline double entropyOf(double total, double sumPlogP) {
+    return total > 0 ? std::log2(total) - sumPlogP / total : 0.0;
+}
+
+/// Higher score first; on equal scores the lower CauseId (the ranking's order).
+inline bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) {
+    return scoreA > scoreB || (scoreA == scoreB && a < b);
 }
 
 /// Which rules and causes an analysis weighs.
@@ -88,8 +101,13 @@ private:
     /// The cause's score when `conclusion` (of a fired rule) is its only evidence.
     Score scoreWithOnly(CauseId cause, const Conclusion& conclusion) const;
     bool feedsDerivedFacts(FactId fact) const;
-    double scoreOf(CauseId cause) const;  // now
-    double probability(CauseId cause) const;  // now, among the live causes
+    /// Now (inline: simulate() reads them per changed cause).
+    double scoreOf(CauseId cause) const {
+        const bool evidence = scratch_.evidenceStamp[cause] == scratch_.state;
+        return evidence ? scratch_.scoreNow[cause] : model_.kb().causes[cause].prior;
+    }
+    /// Now, among the live causes.
+    double probability(CauseId cause) const { return total_ > 0 ? scoreOf(cause) / total_ : 0.0; }
     /// scratch_.stakeOf[fact] for the facts marked in scratch_.stakeWanted (set to 0).
     void stakes();
     /// Askable, without a value and not asked yet: once per fact and state
