@@ -78,15 +78,21 @@ void QuestionChooser::collectLive() {
     auto& live = scratch_.live;
     live.clear();
     scratch_.liveCauses.drainInto(live);
-    total_ = sumPlogP_ = weightNow_ = 0;
+    // (Sums in locals: the stores into the scratch would otherwise make the
+    // compiler write the members back and read them again for every cause.)
+    double total = 0, sumPlogP = 0, weight = 0;
     for (CauseId cause : live) {
-        total_ += scoreOf(cause);
+        const bool evidence = scratch_.evidenceStamp[cause] == scratch_.state;
+        total += evidence ? scratch_.scoreNow[cause] : model_.kb().causes[cause].prior;
         // simulate() subtracts it again. A cause without evidence has its prior's, computed once.
-        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.plogpOf(scratch_.scoreNow[cause])
-                                                                                      : model_.priorEntropyTerm(cause);
-        sumPlogP_ += scratch_.plogpNow[cause];
+        const double plogp = evidence ? scratch_.plogpOf(scratch_.scoreNow[cause]) : model_.priorEntropyTerm(cause);
+        scratch_.plogpNow[cause] = plogp;
+        sumPlogP += plogp;
     }
-    for (CauseId cause : live) weightNow_ += probability(cause) * scoreOf(cause);
+    total_ = total;
+    for (CauseId cause : live) weight += probability(cause) * scoreOf(cause);
+    sumPlogP_ = sumPlogP;
+    weightNow_ = weight;
     entropyNow_ = entropyOf(total_, sumPlogP_);
 }
 
