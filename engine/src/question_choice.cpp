@@ -46,14 +46,16 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
 }
 
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat,
-                                 std::size_t limit, std::vector<Question> storage) {
-    // At least one: whether the focused analysis has a question decides which one is used.
+                                 std::size_t limit, std::vector<Question> storage, bool topCanChangeWanted) {
+    // At least one: whether the focused analysis has a question decides which
+    // one is used, and so does its topCanChange, always wanted.
     const std::size_t ranked = std::max<std::size_t>(limit, 1);
     QuestionAnalysis analysis =
         QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse(ranked, std::move(storage));
     // Nothing the known facts point to can change the top: look at every cause still possible.
     if (analysis.ranked.empty() || !analysis.topCanChange)
-        analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse(ranked, std::move(analysis.ranked));
+        analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat)
+                       .analyse(ranked, std::move(analysis.ranked), topCanChangeWanted);
     if (analysis.ranked.size() > limit) analysis.ranked.resize(limit);
     return analysis;
 }
@@ -138,7 +140,7 @@ std::uint32_t QuestionChooser::changesByChaining(FactId fact, Value value) {
     return answer;
 }
 
-QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Value value) {
+QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Value value, bool topWanted) {
     const KnowledgeBase& kb = model_.kb();
     std::uint32_t answer = scratch_.stamp();
     auto& delta = scratch_.delta;
@@ -200,7 +202,7 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
         // after the answer: none fires now), has that rule's evidence alone.
         const Conclusion* only = scratch_.evidenceStamp[cause] != scratch_.state ? scratch_.changedBy[cause] : nullptr;
         const Score after = only ? scoreWithOnly(cause, *only) : scoreWith(cause, answer);
-        if (after.supported && (!top || ranksAbove(after.score, cause, topScore, *top))) {
+        if (topWanted && after.supported && (!top || ranksAbove(after.score, cause, topScore, *top))) {
             top = cause;
             topScore = after.score;
         }
@@ -212,12 +214,14 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
         liveChanged = true;
     }
     // The top after: the best changed cause against the best unchanged one.
-    for (const RankedCause& ranked : rankingNow_) {
-        if (scratch_.changedStamp[ranked.cause] == answer) continue;
-        if (!top || ranksAbove(ranked.score, ranked.cause, topScore, *top)) top = ranked.cause;
-        break;
+    if (topWanted) {
+        for (const RankedCause& ranked : rankingNow_) {
+            if (scratch_.changedStamp[ranked.cause] == answer) continue;
+            if (!top || ranksAbove(ranked.score, ranked.cause, topScore, *top)) top = ranked.cause;
+            break;
+        }
     }
-    effect.topChanges = top != topNow_;
+    effect.topChanges = topWanted && top != topNow_;
     if (liveChanged) {
         effect.weight = weight;
         effect.entropy = entropyOf(total, sumPlogP);
@@ -254,7 +258,7 @@ bool QuestionChooser::topCanChangeLater() {
     return false;
 }
 
-QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Question> storage) {
+QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Question> storage, bool topCanChangeWanted) {
     const KnowledgeBase& kb = model_.kb();
     QuestionAnalysis analysis;
     analysis.ranked = std::move(storage);
@@ -283,7 +287,9 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
         // answer changes a score, and each leaves the distribution as it is.
         const bool changesNothing = candidate.fireFirst == candidate.fireLast && !candidate.feedsDerivedFacts;
         for (Value value : model_.answerValues(candidate.fact)) {
-            const Effect effect = changesNothing ? Effect{weightNow_, entropyNow_, false} : simulate(candidate, value);
+            // Once some answer changes the top, the others need not tell.
+            const bool topWanted = topCanChangeWanted && !analysis.topCanChange;
+            const Effect effect = changesNothing ? Effect{weightNow_, entropyNow_, false} : simulate(candidate, value, topWanted);
             analysis.topCanChange = analysis.topCanChange || effect.topChanges;
             // An answer is likelier when it makes the likely causes likelier.
             weightTotal += effect.weight;
@@ -294,7 +300,7 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
         const double cost = costOf(candidate.fact);
         scored.push_back({{candidate.fact, gain / cost}, key(gain / cost), 0.0, i});
     }
-    if (!analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
+    if (topCanChangeWanted && !analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
 
     // Rounded keys: gains equal up to rounding noise tie, and ties go to the
     // higher stake, then to the lower FactId (the sorts are stable). Sorting

@@ -46,7 +46,9 @@ enum class QuestionScope {
 
 struct QuestionAnalysis {
     std::vector<Question> ranked;  // every candidate, most useful first
-    bool topCanChange = false;     // some answer (now or after more answers) could change the top cause
+    /// Some answer (now or after more answers) could change the top cause;
+    /// left false when not asked for (see chooseQuestions).
+    bool topCanChange = false;
 };
 
 /// The analysis questions are chosen from: the focused one while it has a
@@ -55,9 +57,11 @@ struct QuestionAnalysis {
 /// `limit`: only the first `limit` questions of the ranking are wanted (the
 /// ranked list is then its head, cut there). `storage`: a vector whose
 /// buffer the ranked list may reuse (the batch loop's, ticket after ticket).
+/// `topCanChangeWanted`: whether the caller reads topCanChange (a ranking
+/// alone spares the wide analysis the bounds that decide it).
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state,
                                  const FlatConditions* flat = nullptr, std::size_t limit = SIZE_MAX,
-                                 std::vector<Question> storage = {});
+                                 std::vector<Question> storage = {}, bool topCanChangeWanted = true);
 
 class QuestionChooser {
 public:
@@ -67,8 +71,9 @@ public:
                     bool sameStateAsBefore = false, const FlatConditions* flat = nullptr);
 
     /// Scores every candidate by simulating each of its answers; ranks the
-    /// first `limit` (at least one).
-    QuestionAnalysis analyse(std::size_t limit = SIZE_MAX, std::vector<Question> storage = {});
+    /// first `limit` (at least one). topCanChange only when wanted.
+    QuestionAnalysis analyse(std::size_t limit = SIZE_MAX, std::vector<Question> storage = {},
+                             bool topCanChangeWanted = true);
 
 private:
     using Candidate = QuestionCandidate;
@@ -92,8 +97,8 @@ private:
     std::size_t moveGuardedLast(FactId fact, std::size_t from);
     /// Completes the live causes with the supported ones; their sums now.
     void collectLive();
-    /// What answering `value` does to the distribution and the top cause.
-    Effect simulate(const Candidate& candidate, Value value);
+    /// What answering `value` does to the distribution and (with `topWanted`) the top cause.
+    Effect simulate(const Candidate& candidate, Value value, bool topWanted);
     /// Records the changes of the answer by chaining it; returns their stamp.
     std::uint32_t changesByChaining(FactId fact, Value value);
     /// The cause's score with the rule changes stamped `answer` applied.
