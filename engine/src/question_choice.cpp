@@ -48,14 +48,15 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat,
                                  std::size_t limit, std::vector<Question> storage, bool topCanChangeWanted) {
     // At least one: whether the focused analysis has a question decides which
-    // one is used, and so does its topCanChange, always wanted.
+    // one is used, and so does its topCanChange; its ranking is read only then.
     const std::size_t ranked = std::max<std::size_t>(limit, 1);
-    QuestionAnalysis analysis =
-        QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse(ranked, std::move(storage));
+    QuestionAnalysis analysis = QuestionChooser(model, state, QuestionScope::Focused, false, flat)
+                                    .analyse(ranked, std::move(storage), AnalysisUse::RankingIfTopCanChange);
     // Nothing the known facts point to can change the top: look at every cause still possible.
     if (analysis.ranked.empty() || !analysis.topCanChange)
         analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat)
-                       .analyse(ranked, std::move(analysis.ranked), topCanChangeWanted);
+                       .analyse(ranked, std::move(analysis.ranked),
+                                topCanChangeWanted ? AnalysisUse::RankingAndTopCanChange : AnalysisUse::Ranking);
     if (analysis.ranked.size() > limit) analysis.ranked.resize(limit);
     return analysis;
 }
@@ -258,7 +259,7 @@ bool QuestionChooser::topCanChangeLater() {
     return false;
 }
 
-QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Question> storage, bool topCanChangeWanted) {
+QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Question> storage, AnalysisUse use) {
     const KnowledgeBase& kb = model_.kb();
     QuestionAnalysis analysis;
     analysis.ranked = std::move(storage);
@@ -288,7 +289,7 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
         const bool changesNothing = candidate.fireFirst == candidate.fireLast && !candidate.feedsDerivedFacts;
         for (Value value : model_.answerValues(candidate.fact)) {
             // Once some answer changes the top, the others need not tell.
-            const bool topWanted = topCanChangeWanted && !analysis.topCanChange;
+            const bool topWanted = use != AnalysisUse::Ranking && !analysis.topCanChange;
             const Effect effect = changesNothing ? Effect{weightNow_, entropyNow_, false} : simulate(candidate, value, topWanted);
             analysis.topCanChange = analysis.topCanChange || effect.topChanges;
             // An answer is likelier when it makes the likely causes likelier.
@@ -300,7 +301,8 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
         const double cost = costOf(candidate.fact);
         scored.push_back({{candidate.fact, gain / cost}, key(gain / cost), 0.0, i});
     }
-    if (topCanChangeWanted && !analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
+    if (use != AnalysisUse::Ranking && !analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
+    if (use == AnalysisUse::RankingIfTopCanChange && !analysis.topCanChange) return analysis;
 
     // Rounded keys: gains equal up to rounding noise tie, and ties go to the
     // higher stake, then to the lower FactId (the sorts are stable). Sorting

@@ -44,6 +44,13 @@ enum class QuestionScope {
     Wide,
 };
 
+/// What the caller reads of an analysis.
+enum class AnalysisUse {
+    RankingAndTopCanChange,
+    Ranking,                // topCanChange is left false
+    RankingIfTopCanChange,  // the ranking is left empty when no answer can change the top
+};
+
 struct QuestionAnalysis {
     std::vector<Question> ranked;  // every candidate, most useful first
     /// Some answer (now or after more answers) could change the top cause;
@@ -71,9 +78,9 @@ public:
                     bool sameStateAsBefore = false, const FlatConditions* flat = nullptr);
 
     /// Scores every candidate by simulating each of its answers; ranks the
-    /// first `limit` (at least one). topCanChange only when wanted.
+    /// first `limit` (at least one), as far as `use` needs.
     QuestionAnalysis analyse(std::size_t limit = SIZE_MAX, std::vector<Question> storage = {},
-                             bool topCanChangeWanted = true);
+                             AnalysisUse use = AnalysisUse::RankingAndTopCanChange);
 
 private:
     using Candidate = QuestionCandidate;
