@@ -42,6 +42,8 @@ public:
         std::uint32_t conjunct = noConjunct;
     };
     static constexpr FactId severalUndecided = ~FactId{0} - 1;
+    /// The rule has conjuncts and no `known`/`unknown` test: undecided() applies.
+    bool plain(RuleId rule) const { return plain_[rule] != 0; }
     static constexpr std::uint32_t noConjunct = ~std::uint32_t{0};
     Undecided undecided(RuleId rule, FactValues values) const;
     /// The conjunct's node in its rule's condition.
@@ -70,6 +72,7 @@ private:
     const KnowledgeBase& kb_;
     std::vector<Conjunct> conjuncts_;
     std::vector<std::uint32_t> firstConjunct_;  // per rule, plus one past the end
+    std::vector<std::uint8_t> plain_;           // per rule
     std::vector<FactId> factsRead_;
     std::vector<std::uint32_t> firstFact_;  // per rule, plus one past the end
 };

@@ -67,11 +67,10 @@ FactId soleFactOf(const Condition& condition, std::uint32_t node) {
 
 Truth QuestionRelevance::computeTruth(RuleId rule) {
     scratch_.truthStamp[rule] = scratch_.state;
-    scratch_.soleFact[rule] = noSoleFact;
     // Most rules: flattened, with conjuncts, without `known`/`unknown` tests.
-    if (flat_ && scratch_.firedState[rule] != scratch_.state && !model_.index().testsKnowledge[rule] &&
-        flat_->first(rule) != flat_->first(rule + 1))
+    if (flat_ && flat_->plain(rule) && scratch_.firedState[rule] != scratch_.state)
         return scratch_.truth[rule] = flatTruth(rule);
+    scratch_.soleFact[rule] = noSoleFact;
     scratch_.soleConjunct[rule] = noSoleConjunct;
     const std::optional<Truth> settled = settledTruth(rule);
     return scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
@@ -82,7 +81,7 @@ Truth QuestionRelevance::flatTruth(RuleId rule) {
     // straight from the flat runs: a False guard is one more False conjunct,
     // and the condition tree is never visited.
     const FlatConditions::Undecided undecided = flat_->undecided(rule, values_);
-    if (undecided.truth == Truth::Unknown) scratch_.soleFact[rule] = undecided.fact;
+    scratch_.soleFact[rule] = undecided.fact;  // noSoleFact unless Unknown
     scratch_.soleConjunct[rule] = undecided.conjunct;
     return undecided.truth;
 }
