@@ -13,7 +13,7 @@ template <typename Visit>
     // Askable facts whose answer could change the rule's truth, and whether
     // that answer alone could fire or withdraw the rule (canFireOnAnswer).
     if (const FlatConditions* flat = relevance_.flat()) {
-        if (!model_.index().testsKnowledge[rule]) {
+        if (flat->plain(rule)) {  // (a rule without conjuncts reads no fact either way)
             // Without `known`/`unknown` tests a decided rule stays decided
             // (Kleene logic is monotone): none of its facts is at stake,
             // and every fact of an undecided one is.
