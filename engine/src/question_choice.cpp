@@ -152,7 +152,7 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     scratch_.trialValues[candidate.fact] = value;
     const FlatConditions* flat = relevance_.flat();
     auto tryRule = [&](RuleId rule) __attribute__((always_inline)) {
-        const Truth now = relevance_.truth(rule);
+        const Truth now = scratch_.truth[rule];  // computed by the candidates walk, which listed the rule
         const bool firesNow = now == Truth::True;
         // One undecided conjunct (the others stay True): its truth is the rule's.
         const std::uint32_t sole = now == Truth::Unknown ? scratch_.soleConjunct[rule] : noSoleConjunct;
