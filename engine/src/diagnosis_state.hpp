@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "triage/engine/scoring.hpp"
 #include "triage/engine/truth.hpp"
 #include "triage/engine/working_memory.hpp"
 
@@ -24,6 +25,10 @@ public:
     /// Working memory to chain hypothetical answers on, or null when there
     /// is none; then the rule base must have no derived facts.
     virtual const WorkingMemory* memory() const = 0;
+    /// Appends the score of each cause the fired rules conclude about, in no
+    /// particular order, when the state has them at hand (the batch path
+    /// scored them for the ranking); else false, and they are scored afresh.
+    virtual bool scoresNow(std::vector<CauseScore>& /*out*/) const { return false; }
 };
 
 /// A Session's working memory as a DiagnosisState.

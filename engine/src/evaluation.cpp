@@ -19,6 +19,10 @@ public:
     bool wasAsked(FactId) const override { return false; }  // a ticket answers nothing
     std::span<const RuleId> firedRules() const override { return evaluation_.firedRules(); }
     const WorkingMemory* memory() const override { return nullptr; }
+    bool scoresNow(std::vector<CauseScore>& out) const override {
+        evaluation_.scoresNow(out);
+        return true;
+    }
 
 private:
     const OnePassEvaluation& evaluation_;
@@ -58,7 +62,7 @@ void evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::
         // facts, hypothetical answers need no chaining and so no Session.
         if (options.helpful > 0) {
             result.helpful = chooseQuestions(*model, OnePassState(*reusable), &reusable->conditionsForQuestions(),
-                                             options.helpful, std::move(result.helpful))
+                                             options.helpful, std::move(result.helpful), false)
                                  .ranked;
         }
         return;

@@ -37,6 +37,14 @@ FlatConditions::FlatConditions(const KnowledgeBase& kb) : kb_(kb) {
         }
     }
     firstConjunct_.push_back(static_cast<std::uint32_t>(conjuncts_.size()));
+    plain_.reserve(kb.rules.size());
+    for (RuleId rule = 0; rule < kb.rules.size(); ++rule) {
+        const auto& atoms = kb.rules[rule].condition.atoms;
+        const bool testsKnowledge = std::any_of(atoms.begin(), atoms.end(), [](const Atom& atom) {
+            return atom.op == Atom::Op::Known || atom.op == Atom::Op::Unknown;
+        });
+        plain_.push_back(first(rule) != first(rule + 1) && !testsKnowledge ? 1 : 0);
+    }
 }
 
 void FlatConditions::indexFactsRead() {

@@ -31,6 +31,21 @@ public:
     Truth truth(RuleId rule, std::uint32_t conjunct, FactValues values) const;
     /// evaluateCondition(kb.rules[rule].condition, values), faster.
     Truth truth(RuleId rule, FactValues values) const;
+    /// What keeps a rule without `known`/`unknown` tests from being True:
+    /// its truth; when Unknown, the one fact its undecided conjuncts read
+    /// (severalFactsRead when one of them reads several, severalUndecided
+    /// when they read two facts or more) and the one undecided conjunct
+    /// (noConjunct when there are more).
+    struct Undecided {
+        Truth truth = Truth::True;
+        FactId fact = severalFactsRead;
+        std::uint32_t conjunct = noConjunct;
+    };
+    static constexpr FactId severalUndecided = ~FactId{0} - 1;
+    /// The rule has conjuncts and no `known`/`unknown` test: undecided() applies.
+    bool plain(RuleId rule) const { return plain_[rule] != 0; }
+    static constexpr std::uint32_t noConjunct = ~std::uint32_t{0};
+    Undecided undecided(RuleId rule, FactValues values) const;
     /// The conjunct's node in its rule's condition.
     std::uint32_t node(std::uint32_t conjunct) const { return conjuncts_[conjunct].node; }
     /// The one fact the conjunct reads, or severalFactsRead.
@@ -57,6 +72,7 @@ private:
     const KnowledgeBase& kb_;
     std::vector<Conjunct> conjuncts_;
     std::vector<std::uint32_t> firstConjunct_;  // per rule, plus one past the end
+    std::vector<std::uint8_t> plain_;           // per rule
     std::vector<FactId> factsRead_;
     std::vector<std::uint32_t> firstFact_;  // per rule, plus one past the end
 };
@@ -93,6 +109,50 @@ inline Truth FlatConditions::truth(RuleId rule, std::uint32_t index, FactValues 
         case Test::Node: break;  // handled above
     }
     return isTrue ? Truth::True : Truth::False;
+}
+
+// Inline: computeTruth calls it for most rules in scope.
+inline FlatConditions::Undecided FlatConditions::undecided(RuleId rule, FactValues values) const {
+    // truth() conjunct by conjunct, in one pass: without `known`/`unknown`
+    // tests a conjunct on a fact with no value is Unknown, no switch needed.
+    Undecided result;
+    bool mixed = false, several = false;
+    FactId sole = severalFactsRead;  // none yet
+    std::uint32_t undecidedCount = 0, undecidedAt = 0;
+    const std::uint32_t first = firstConjunct_[rule], end = firstConjunct_[rule + 1];
+    for (std::uint32_t index = first; index != end; ++index) {
+        const Conjunct& c = conjuncts_[index];
+        if (c.test == Test::Node) {
+            const Truth truth = evaluateNode(kb_.rules[rule].condition, c.node, values);
+            if (truth == Truth::True) continue;
+            if (truth == Truth::False) return {Truth::False};
+        } else if (const std::optional<Value>& known = values[c.fact]) {
+            const double actual = known->raw();
+            bool isTrue = false;
+            switch (c.test) {
+                case Test::Eq: isTrue = actual == c.value; break;
+                case Test::Ne: isTrue = actual != c.value; break;
+                case Test::Lt: isTrue = actual < c.value; break;
+                case Test::Le: isTrue = actual <= c.value; break;
+                case Test::Gt: isTrue = actual > c.value; break;
+                case Test::Ge: isTrue = actual >= c.value; break;
+                default: return {truth(rule, values)};  // a `known`/`unknown` test: not for this pass
+            }
+            if (!isTrue) return {Truth::False};
+            continue;
+        }
+        result.truth = Truth::Unknown;
+        undecidedAt = index;
+        ++undecidedCount;
+        mixed = mixed || c.sole == severalFactsRead;
+        several = several || (sole != severalFactsRead && c.sole != sole);
+        sole = c.sole;
+    }
+    if (result.truth == Truth::Unknown) {
+        result.fact = mixed ? severalFactsRead : several ? severalUndecided : sole;
+        if (undecidedCount == 1) result.conjunct = undecidedAt;
+    }
+    return result;
 }
 
 }  // namespace triage::engine

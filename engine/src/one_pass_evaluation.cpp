@@ -179,6 +179,10 @@ RankedCause OnePassEvaluation::scored(CauseId cause) const {
                                    1.0 - evidence.keptByExclusion)};
 }
 
+void OnePassEvaluation::scoresNow(std::vector<CauseScore>& out) const {
+    for (const CauseId cause : concluded()) out.push_back({cause, scored(cause).score, evidence_[cause].supports != 0});
+}
+
 namespace {
 
 bool ranksBefore(const RankedCause& a, const RankedCause& b) {

@@ -12,6 +12,7 @@
 
 #include "compiled_rules.hpp"
 #include "triage/engine/evaluation.hpp"
+#include "triage/engine/scoring.hpp"
 
 namespace triage::engine {
 
@@ -32,6 +33,10 @@ public:
     FactValues values() const { return values_; }
     bool isGiven(FactId fact) const { return given_[fact] != 0; }
     std::span<const RuleId> firedRules() const { return {firing_.get(), firingCount_}; }
+    /// The score of each cause with evidence, as the last evaluate() ranked
+    /// them (bit-identical to scoreCauses: the products are in RuleId order
+    /// when question choice is wanted).
+    void scoresNow(std::vector<CauseScore>& out) const;
     /// The flattened conditions, indexed for question choice.
     const FlatConditions& conditionsForQuestions() const { return compiled_.flatWithFactsRead(); }
 

@@ -8,22 +8,23 @@
 
 namespace triage::engine {
 
-template <typename Wanted, typename Visit>
-[[gnu::always_inline]] inline void QuestionChooser::forEachFactAtStake(RuleId rule, Truth truth, Wanted wanted, Visit visit) {
-    // Askable facts whose answer could change the rule's truth (`wanted`
-    // first: stakes() wants a few, and it is the cheapest test).
+template <typename Visit>
+[[gnu::always_inline]] inline void QuestionChooser::forEachFactAtStake(RuleId rule, Truth truth, Visit visit) {
+    // Askable facts whose answer could change the rule's truth, and whether
+    // that answer alone could fire or withdraw the rule (canFireOnAnswer).
     if (const FlatConditions* flat = relevance_.flat()) {
-        if (!model_.index().testsKnowledge[rule]) {
+        if (flat->plain(rule)) {  // (a rule without conjuncts reads no fact either way)
             // Without `known`/`unknown` tests a decided rule stays decided
             // (Kleene logic is monotone): none of its facts is at stake,
             // and every fact of an undecided one is.
             if (truth != Truth::Unknown) return;
+            const FactId sole = scratch_.soleFact[rule];
             for (FactId fact : flat->factsRead(rule))
-                if (wanted(fact) && askable(fact)) visit(fact);
+                if (askable(fact)) visit(fact, sole == noSoleFact || sole == fact);
             return;
         }
         for (FactId fact : flat->factsRead(rule))
-            if (wanted(fact) && askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
+            if (askable(fact) && relevance_.atStake(rule, fact)) visit(fact, relevance_.canFireOnAnswer(rule, fact));
         return;
     }
     const auto& atoms = model_.kb().rules[rule].condition.atoms;
@@ -31,7 +32,7 @@ template <typename Wanted, typename Visit>
         bool seen = false;
         for (std::size_t j = 0; j < i && !seen; ++j) seen = atoms[j].fact == atoms[i].fact;
         const FactId fact = atoms[i].fact;
-        if (!seen && wanted(fact) && askable(fact) && relevance_.atStake(rule, fact)) visit(fact);
+        if (!seen && askable(fact) && relevance_.atStake(rule, fact)) visit(fact, relevance_.canFireOnAnswer(rule, fact));
     }
 }
 
@@ -39,19 +40,33 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     const KnowledgeBase& kb = model_.kb();
     // A fact is a candidate when a rule that leads to a cause has it at
     // stake; of its (fact, rule) pairs only those whose rule one answer can
-    // fire or withdraw are kept, packed in one integer each: one compare per
-    // step of their sort. (Stakes, which read every pair, walk the scope again
-    // only when ties need them: stakes().)
+    // fire or withdraw are kept as keys, packed in one integer each: one
+    // compare per step of their sort. (Every pair is listed for stakes(),
+    // which ties need now and then.)
     auto& keys = scratch_.keys;
-    keys.clear();
     auto& facts = scratch_.candidateFacts;
-    facts.clear();
+    auto& atStake = scratch_.atStake;
+    const auto& guards = model_.index().guards;
+    if (walkedAlready_ == 0) {
+        keys.clear();
+        facts.clear();
+        atStake.clear();
+    } else {
+        // Going on from the focused walk (collectScope): its keys and facts
+        // stand, and its live causes (with the supported ones, live anyway).
+        for (FactId fact : facts) scratch_.candidateStamp[fact] = scratch_.analysis;
+        for (CauseId cause : scratch_.live) {
+            scratch_.liveStamp[cause] = scratch_.analysis;
+            scratch_.liveCauses.insert(cause);
+        }
+    }
     // The same walk over the scope lists the causes its rules can still
     // support (collectLive adds the supported ones and sums them up): live
     // unless the rule is False for good, i.e. False with no `known`/`unknown`
     // test of a fact without a value to turn it.
     auto addLiveCauses = [&](RuleId rule, Truth truth) {
-        if (truth == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) return;
+        if (truth == Truth::False && (!model_.index().testsKnowledge[rule] || !relevance_.testsKnowledgeOfAnUnknownFact(rule)))
+            return;
         for (const auto& conclusion : kb.rules[rule].conclusions) {
             if (conclusion.kind != engine::Conclusion::Kind::Supports) continue;
             if (scratch_.liveStamp[conclusion.cause] == scratch_.analysis) continue;
@@ -59,20 +74,26 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
             scratch_.liveCauses.insert(conclusion.cause);
         }
     };
-    for (RuleId rule : scratch_.scope) {
+    for (std::size_t i = walkedAlready_; i < scratch_.scope.size(); ++i) {
+        const RuleId rule = scratch_.scope[i];
         const Truth truth = relevance_.truth(rule);
         addLiveCauses(rule, truth);
-        forEachFactAtStake(rule, truth, [](FactId) { return true; }, [&](FactId fact) __attribute__((always_inline)) {
+        forEachFactAtStake(rule, truth, [&](FactId fact, bool canFireOnAnswer) __attribute__((always_inline)) {
+            atStake.push_back({fact, rule});
             if (scratch_.candidateStamp[fact] != scratch_.analysis && relevance_.leadsToCause(rule)) {
                 scratch_.candidateStamp[fact] = scratch_.analysis;
                 facts.push_back(fact);
             }
             // Only these can change a score: 'a and b' with both unknown needs two answers.
-            if (relevance_.canFireOnAnswer(rule, fact)) keys.push_back(std::uint64_t{fact} << 32 | rule);
+            if (canFireOnAnswer) {
+                keys.push_back(std::uint64_t{fact} << 32 | rule);
+                if (guards[rule] && guards[rule]->fact == fact) scratch_.guardsFireable[fact] = scratch_.state;
+            }
         });
     }
     std::sort(facts.begin(), facts.end());
     std::sort(keys.begin(), keys.end());
+    if (scope_ == QuestionScope::Focused) scratch_.focusedWalkState = scratch_.state;
     std::vector<Candidate>& result = scratch_.candidates;
     result.clear();
     auto& fireable = scratch_.fireable;
@@ -87,7 +108,8 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
         // Rules guarded by the fact itself can only fire on their guard value:
         // grouped by it, an answer visits its own group (an unknown error
         // code has a bucket per code, and as many answers).
-        const std::size_t guardedFirst = moveGuardedLast(fact, fireFirst);
+        const std::size_t guardedFirst =
+            scratch_.guardsFireable[fact] == scratch_.state ? moveGuardedLast(fact, fireFirst) : fireable.size();
         result.push_back({fact, fireFirst, fireable.size(), guardedFirst, feedsDerivedFacts(fact)});
     }
     return result;
@@ -95,12 +117,11 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
 
 void QuestionChooser::stakes() {
     // stake(fact): the highest stake of the rules leading to a cause that
-    // have the fact at stake; for the facts stakeWanted marks, in one walk.
-    auto wanted = [&](FactId fact) { return scratch_.stakeWanted[fact] == scratch_.analysis; };
-    for (RuleId rule : scratch_.scope)
-        forEachFactAtStake(rule, relevance_.truth(rule), wanted, [&](FactId fact) {
-            if (relevance_.leadsToCause(rule)) scratch_.stakeOf[fact] = std::max(scratch_.stakeOf[fact], relevance_.stake(rule));
-        });
+    // have the fact at stake; for the facts stakeWanted marks, from the pairs
+    // candidates() listed.
+    for (const auto& [fact, rule] : scratch_.atStake)
+        if (scratch_.stakeWanted[fact] == scratch_.analysis && relevance_.leadsToCause(rule))
+            scratch_.stakeOf[fact] = std::max(scratch_.stakeOf[fact], relevance_.stake(rule));
 }
 
 std::size_t QuestionChooser::moveGuardedLast(FactId fact, std::size_t from) {

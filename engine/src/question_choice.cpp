@@ -14,15 +14,6 @@ namespace {
 
 constexpr double tieTolerance = 1e-9;
 
-
-/// Entropy in bits of the distribution proportional to scores whose sum is
-/// `total` and whose Σ s·log2(s) is `sumPlogP`: H = log2(total) - sumPlogP / total.
-/// Both sums can be updated for the few causes an answer changes.
-double entropyOf(double total, double sumPlogP) { return total > 0 ? std::log2(total) - sumPlogP / total : 0.0; }
-
-/// Higher score first; on equal scores the lower CauseId (the ranking's order).
-bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) { return scoreA > scoreB || (scoreA == scoreB && a < b); }
-
 /// Stable sort of items[first, last) by key, highest first. A ticket has a
 /// few dozen candidates at most: insertion, without stable_sort's buffer.
 template <typename Item, typename Key>
@@ -55,14 +46,17 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
 }
 
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat,
-                                 std::size_t limit, std::vector<Question> storage) {
-    // At least one: whether the focused analysis has a question decides which one is used.
+                                 std::size_t limit, std::vector<Question> storage, bool topCanChangeWanted) {
+    // At least one: whether the focused analysis has a question decides which
+    // one is used, and so does its topCanChange; its ranking is read only then.
     const std::size_t ranked = std::max<std::size_t>(limit, 1);
-    QuestionAnalysis analysis =
-        QuestionChooser(model, state, QuestionScope::Focused, false, flat).analyse(ranked, std::move(storage));
+    QuestionAnalysis analysis = QuestionChooser(model, state, QuestionScope::Focused, false, flat)
+                                    .analyse(ranked, std::move(storage), AnalysisUse::RankingIfTopCanChange);
     // Nothing the known facts point to can change the top: look at every cause still possible.
     if (analysis.ranked.empty() || !analysis.topCanChange)
-        analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat).analyse(ranked, std::move(analysis.ranked));
+        analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat)
+                       .analyse(ranked, std::move(analysis.ranked),
+                                topCanChangeWanted ? AnalysisUse::RankingAndTopCanChange : AnalysisUse::Ranking);
     if (analysis.ranked.size() > limit) analysis.ranked.resize(limit);
     return analysis;
 }
@@ -80,7 +74,16 @@ void QuestionChooser::collectScope() {
     // A guarded rule cannot hold while its guard fact has another value, so
     // the rules worth a look come from the guard buckets (docs/inference.md §1).
     const RuleIndex& index = model_.index();
-    scratch_.scope.clear();
+    // The wide scope holds the focused one: after the focused analysis of the
+    // same facts, its rules (already walked by candidates()) come first.
+    walkedAlready_ = 0;
+    if (scope_ == QuestionScope::Wide && scratch_.focusedWalkState == scratch_.state) {
+        for (RuleId rule : scratch_.scope) scratch_.scopeStamp[rule] = scratch_.analysis;
+        walkedAlready_ = scratch_.scope.size();
+    } else {
+        scratch_.scope.clear();
+    }
+    scratch_.focusedWalkState = 0;
     auto addToScope = [&scratch = scratch_](RuleId rule) {
         if (scratch.scopeStamp[rule] == scratch.analysis) return;
         scratch.scopeStamp[rule] = scratch.analysis;
@@ -112,77 +115,6 @@ void QuestionChooser::collectScope() {
     for (RuleId rule : state_.firedRules()) addToScope(rule);
 }
 
-QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t answer) const {
-    // The same products, in the same RuleId order, as scoreCauses: bit-identical scores.
-    double keepSupport = 1.0, keepExclusion = 1.0;
-    bool supported = false;
-    for (const Model::Evidence& evidence : model_.evidenceAbout(cause)) {
-        const RuleId rule = evidence.rule;
-        const bool fires = scratch_.changeStamp[rule] == answer ? scratch_.firesAfter[rule] != 0
-                                                                : scratch_.firedState[rule] == scratch_.state;
-        if (!fires) continue;
-        if (evidence.supports) {
-            keepSupport *= 1.0 - evidence.certainty;
-            supported = true;
-        } else {
-            keepExclusion *= 1.0 - evidence.certainty;
-        }
-    }
-    return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supported};
-}
-
-double QuestionChooser::scoreOf(CauseId cause) const {
-    return scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.scoreNow[cause] : model_.kb().causes[cause].prior;
-}
-
-void QuestionChooser::scoreNow() {
-    // Scores now depend on the state alone: the wide analysis finds those of
-    // the focused one (same state) in the scratch.
-    if (scratch_.scoredState == scratch_.state) return;
-    const std::span<const RuleId> fired = state_.firedRules();
-    rankingNow_.clear();
-    for (RuleId rule : fired)
-        for (const auto& conclusion : model_.kb().rules[rule].conclusions) {
-            if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
-            const CauseId cause = conclusion.cause;
-            if (scratch_.evidenceStamp[cause] == scratch_.state) continue;
-            scratch_.evidenceStamp[cause] = scratch_.state;
-            const Score score = scoreWith(cause, scratch_.analysis);  // no answer carries this stamp
-            scratch_.scoreNow[cause] = score.score;
-            if (score.supported) rankingNow_.push_back({cause, score.score});
-        }
-    std::sort(rankingNow_.begin(), rankingNow_.end(), [](const RankedCause& a, const RankedCause& b) {
-        return ranksAbove(a.score, a.cause, b.score, b.cause);
-    });
-    scratch_.scoredState = scratch_.state;
-}
-
-void QuestionChooser::collectLive() {
-    // Live: supported, or a supporting rule in scope is not yet False (or could
-    // still turn through a `known`/`unknown` test): candidates() listed those.
-    for (const RankedCause& ranked : rankingNow_) {
-        if (scratch_.liveStamp[ranked.cause] == scratch_.analysis) continue;
-        scratch_.liveStamp[ranked.cause] = scratch_.analysis;
-        scratch_.liveCauses.insert(ranked.cause);
-    }
-    // Ascending: the sums below add up in CauseId order.
-    auto& live = scratch_.live;
-    live.clear();
-    scratch_.liveCauses.drainInto(live);
-    total_ = sumPlogP_ = weightNow_ = 0;
-    for (CauseId cause : live) {
-        total_ += scoreOf(cause);
-        // simulate() subtracts it again. A cause without evidence has its prior's, computed once.
-        scratch_.plogpNow[cause] = scratch_.evidenceStamp[cause] == scratch_.state ? scratch_.plogpOf(scratch_.scoreNow[cause])
-                                                                                      : model_.priorEntropyTerm(cause);
-        sumPlogP_ += scratch_.plogpNow[cause];
-    }
-    for (CauseId cause : live) weightNow_ += probability(cause) * scoreOf(cause);
-    entropyNow_ = entropyOf(total_, sumPlogP_);
-}
-
-double QuestionChooser::probability(CauseId cause) const { return total_ > 0 ? scoreOf(cause) / total_ : 0.0; }
-
 std::uint32_t QuestionChooser::changesByChaining(FactId fact, Value value) {
     // An answer that changes a rule setting a derived fact: let truth
     // maintenance chain it on a copy of working memory, then compare.
@@ -209,7 +141,7 @@ std::uint32_t QuestionChooser::changesByChaining(FactId fact, Value value) {
     return answer;
 }
 
-QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Value value) {
+QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Value value, bool topWanted) {
     const KnowledgeBase& kb = model_.kb();
     std::uint32_t answer = scratch_.stamp();
     auto& delta = scratch_.delta;
@@ -218,11 +150,15 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     // with the answer tried out, nothing else is touched.
     bool chains = candidate.feedsDerivedFacts;
     scratch_.trialValues[candidate.fact] = value;
-    auto tryRule = [&](RuleId rule) {
-        const bool firesNow = relevance_.truth(rule) == Truth::True;
-        const FlatConditions* flat = relevance_.flat();
-        const bool firesAfter = flat ? flat->holds(rule, scratch_.trialValues)
-                                     : evaluateCondition(kb.rules[rule].condition, scratch_.trialValues) == Truth::True;
+    const FlatConditions* flat = relevance_.flat();
+    auto tryRule = [&](RuleId rule) __attribute__((always_inline)) {
+        const Truth now = scratch_.truth[rule];  // computed by the candidates walk, which listed the rule
+        const bool firesNow = now == Truth::True;
+        // One undecided conjunct (the others stay True): its truth is the rule's.
+        const std::uint32_t sole = now == Truth::Unknown ? scratch_.soleConjunct[rule] : noSoleConjunct;
+        const bool firesAfter = sole != noSoleConjunct ? flat->truth(rule, sole, scratch_.trialValues) == Truth::True
+                                : flat ? flat->holds(rule, scratch_.trialValues)
+                                       : evaluateCondition(kb.rules[rule].condition, scratch_.trialValues) == Truth::True;
         if (firesAfter == firesNow) return;
         scratch_.changeStamp[rule] = answer;
         scratch_.firesAfter[rule] = firesAfter ? 1 : 0;
@@ -247,8 +183,12 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     for (RuleId rule : delta)
         for (const auto& conclusion : kb.rules[rule].conclusions) {
             if (conclusion.kind == engine::Conclusion::Kind::Sets) continue;
-            if (scratch_.changedStamp[conclusion.cause] == answer) continue;
+            if (scratch_.changedStamp[conclusion.cause] == answer) {
+                scratch_.changedBy[conclusion.cause] = nullptr;  // by two conclusions or more
+                continue;
+            }
             scratch_.changedStamp[conclusion.cause] = answer;
+            scratch_.changedBy[conclusion.cause] = &conclusion;
             changed.push_back(conclusion.cause);
         }
 
@@ -259,8 +199,11 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
     std::optional<CauseId> top;
     double topScore = 0;
     for (CauseId cause : changed) {
-        const Score after = scoreWith(cause, answer);
-        if (after.supported && (!top || ranksAbove(after.score, cause, topScore, *top))) {
+        // A cause without evidence now, changed by one rule (which fires
+        // after the answer: none fires now), has that rule's evidence alone.
+        const Conclusion* only = scratch_.evidenceStamp[cause] != scratch_.state ? scratch_.changedBy[cause] : nullptr;
+        const Score after = only ? scoreWithOnly(cause, *only) : scoreWith(cause, answer);
+        if (topWanted && after.supported && (!top || ranksAbove(after.score, cause, topScore, *top))) {
             top = cause;
             topScore = after.score;
         }
@@ -272,12 +215,14 @@ QuestionChooser::Effect QuestionChooser::simulate(const Candidate& candidate, Va
         liveChanged = true;
     }
     // The top after: the best changed cause against the best unchanged one.
-    for (const RankedCause& ranked : rankingNow_) {
-        if (scratch_.changedStamp[ranked.cause] == answer) continue;
-        if (!top || ranksAbove(ranked.score, ranked.cause, topScore, *top)) top = ranked.cause;
-        break;
+    if (topWanted) {
+        for (const RankedCause& ranked : rankingNow_) {
+            if (scratch_.changedStamp[ranked.cause] == answer) continue;
+            if (!top || ranksAbove(ranked.score, ranked.cause, topScore, *top)) top = ranked.cause;
+            break;
+        }
     }
-    effect.topChanges = top != topNow_;
+    effect.topChanges = topWanted && top != topNow_;
     if (liveChanged) {
         effect.weight = weight;
         effect.entropy = entropyOf(total, sumPlogP);
@@ -314,7 +259,7 @@ bool QuestionChooser::topCanChangeLater() {
     return false;
 }
 
-QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Question> storage) {
+QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Question> storage, AnalysisUse use) {
     const KnowledgeBase& kb = model_.kb();
     QuestionAnalysis analysis;
     analysis.ranked = std::move(storage);
@@ -343,7 +288,9 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
         // answer changes a score, and each leaves the distribution as it is.
         const bool changesNothing = candidate.fireFirst == candidate.fireLast && !candidate.feedsDerivedFacts;
         for (Value value : model_.answerValues(candidate.fact)) {
-            const Effect effect = changesNothing ? Effect{weightNow_, entropyNow_, false} : simulate(candidate, value);
+            // Once some answer changes the top, the others need not tell.
+            const bool topWanted = use != AnalysisUse::Ranking && !analysis.topCanChange;
+            const Effect effect = changesNothing ? Effect{weightNow_, entropyNow_, false} : simulate(candidate, value, topWanted);
             analysis.topCanChange = analysis.topCanChange || effect.topChanges;
             // An answer is likelier when it makes the likely causes likelier.
             weightTotal += effect.weight;
@@ -354,7 +301,8 @@ QuestionAnalysis QuestionChooser::analyse(std::size_t limit, std::vector<Questio
         const double cost = costOf(candidate.fact);
         scored.push_back({{candidate.fact, gain / cost}, key(gain / cost), 0.0, i});
     }
-    if (!analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
+    if (use != AnalysisUse::Ranking && !analysis.topCanChange) analysis.topCanChange = topCanChangeLater();
+    if (use == AnalysisUse::RankingIfTopCanChange && !analysis.topCanChange) return analysis;
 
     // Rounded keys: gains equal up to rounding noise tie, and ties go to the
     // higher stake, then to the lower FactId (the sorts are stable). Sorting

@@ -5,6 +5,7 @@
 // rule base (docs/inference.md §4).
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -21,6 +22,18 @@ inline bool setsAFact(const Rule& rule) {
     return false;
 }
 
+/// Entropy in bits of the distribution proportional to scores whose sum is
+/// `total` and whose Σ s·log2(s) is `sumPlogP`: H = log2(total) - sumPlogP / total.
+/// Both sums can be updated for the few causes an answer changes.
+inline double entropyOf(double total, double sumPlogP) {
+    return total > 0 ? std::log2(total) - sumPlogP / total : 0.0;
+}
+
+/// Higher score first; on equal scores the lower CauseId (the ranking's order).
+inline bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) {
+    return scoreA > scoreB || (scoreA == scoreB && a < b);
+}
+
 /// Which rules and causes an analysis weighs.
 enum class QuestionScope {
     /// The rules the known facts point to: those whose guard holds (the
@@ -31,9 +44,18 @@ enum class QuestionScope {
     Wide,
 };
 
+/// What the caller reads of an analysis.
+enum class AnalysisUse {
+    RankingAndTopCanChange,
+    Ranking,                // topCanChange is left false
+    RankingIfTopCanChange,  // the ranking is left empty when no answer can change the top
+};
+
 struct QuestionAnalysis {
     std::vector<Question> ranked;  // every candidate, most useful first
-    bool topCanChange = false;     // some answer (now or after more answers) could change the top cause
+    /// Some answer (now or after more answers) could change the top cause;
+    /// left false when not asked for (see chooseQuestions).
+    bool topCanChange = false;
 };
 
 /// The analysis questions are chosen from: the focused one while it has a
@@ -42,9 +64,11 @@ struct QuestionAnalysis {
 /// `limit`: only the first `limit` questions of the ranking are wanted (the
 /// ranked list is then its head, cut there). `storage`: a vector whose
 /// buffer the ranked list may reuse (the batch loop's, ticket after ticket).
+/// `topCanChangeWanted`: whether the caller reads topCanChange (a ranking
+/// alone spares the wide analysis the bounds that decide it).
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state,
                                  const FlatConditions* flat = nullptr, std::size_t limit = SIZE_MAX,
-                                 std::vector<Question> storage = {});
+                                 std::vector<Question> storage = {}, bool topCanChangeWanted = true);
 
 class QuestionChooser {
 public:
@@ -54,8 +78,9 @@ public:
                     bool sameStateAsBefore = false, const FlatConditions* flat = nullptr);
 
     /// Scores every candidate by simulating each of its answers; ranks the
-    /// first `limit` (at least one).
-    QuestionAnalysis analyse(std::size_t limit = SIZE_MAX, std::vector<Question> storage = {});
+    /// first `limit` (at least one), as far as `use` needs.
+    QuestionAnalysis analyse(std::size_t limit = SIZE_MAX, std::vector<Question> storage = {},
+                             AnalysisUse use = AnalysisUse::RankingAndTopCanChange);
 
 private:
     using Candidate = QuestionCandidate;
@@ -79,15 +104,22 @@ private:
     std::size_t moveGuardedLast(FactId fact, std::size_t from);
     /// Completes the live causes with the supported ones; their sums now.
     void collectLive();
-    /// What answering `value` does to the distribution and the top cause.
-    Effect simulate(const Candidate& candidate, Value value);
+    /// What answering `value` does to the distribution and (with `topWanted`) the top cause.
+    Effect simulate(const Candidate& candidate, Value value, bool topWanted);
     /// Records the changes of the answer by chaining it; returns their stamp.
     std::uint32_t changesByChaining(FactId fact, Value value);
     /// The cause's score with the rule changes stamped `answer` applied.
     Score scoreWith(CauseId cause, std::uint32_t answer) const;
+    /// The cause's score when `conclusion` (of a fired rule) is its only evidence.
+    Score scoreWithOnly(CauseId cause, const Conclusion& conclusion) const;
     bool feedsDerivedFacts(FactId fact) const;
-    double scoreOf(CauseId cause) const;  // now
-    double probability(CauseId cause) const;  // now, among the live causes
+    /// Now (inline: simulate() reads them per changed cause).
+    double scoreOf(CauseId cause) const {
+        const bool evidence = scratch_.evidenceStamp[cause] == scratch_.state;
+        return evidence ? scratch_.scoreNow[cause] : model_.kb().causes[cause].prior;
+    }
+    /// Now, among the live causes.
+    double probability(CauseId cause) const { return total_ > 0 ? scoreOf(cause) / total_ : 0.0; }
     /// scratch_.stakeOf[fact] for the facts marked in scratch_.stakeWanted (set to 0).
     void stakes();
     /// Askable, without a value and not asked yet: once per fact and state
@@ -99,9 +131,9 @@ private:
         }
         return scratch_.askNow[fact] != 0;
     }
-    /// visit(fact) for each askable fact the rule has at stake and `wanted(fact)`.
-    template <typename Wanted, typename Visit>
-    void forEachFactAtStake(RuleId rule, Truth truth, Wanted wanted, Visit visit);
+    /// visit(fact, canFireOnAnswer) for each askable fact the rule has at stake.
+    template <typename Visit>
+    void forEachFactAtStake(RuleId rule, Truth truth, Visit visit);
     bool topCanChangeLater();
 
     const Model& model_;
@@ -113,6 +145,7 @@ private:
     std::vector<RankedCause>& rankingNow_;  // supported causes, best first (in the scratch)
     std::optional<CauseId> topNow_;
     bool hasDerivedFacts_ = false;
+    std::size_t walkedAlready_ = 0;  // the first scope rules, walked by the focused analysis
     double total_ = 0;         // Σ score over live causes
     double sumPlogP_ = 0;      // Σ score · log2(score) over live causes
     double weightNow_ = 0;     // Σ P(c) · score_c now

@@ -12,11 +12,17 @@ constexpr std::uint8_t inProgress = 3;
 
 }  // namespace
 
-static_assert(noSoleFact == FlatConditions::severalFactsRead);
+static_assert(noSoleFact == FlatConditions::severalFactsRead && severalFacts == FlatConditions::severalUndecided);
+static_assert(noSoleConjunct == FlatConditions::noConjunct);
 
 QuestionRelevance::QuestionRelevance(const Model& model, const DiagnosisState& state, QuestionScratch& scratch,
                                      bool sameState, const FlatConditions* flat)
-    : model_(model), state_(state), values_(state.values()), scratch_(scratch), flat_(flat) {
+    : model_(model),
+      state_(state),
+      values_(state.values()),
+      scratch_(scratch),
+      flat_(flat),
+      hasDerivedFacts_(model.index().hasDerivedFacts) {
     scratch_.begin(model, values_, sameState);
     if (scratch_.state == scratch_.analysis)  // new facts: stamp what fired, once per state
         for (RuleId rule : state.firedRules()) scratch_.firedState[rule] = scratch_.state;
@@ -61,11 +67,11 @@ FactId soleFactOf(const Condition& condition, std::uint32_t node) {
 
 Truth QuestionRelevance::computeTruth(RuleId rule) {
     scratch_.truthStamp[rule] = scratch_.state;
-    scratch_.soleFact[rule] = noSoleFact;
     // Most rules: flattened, with conjuncts, without `known`/`unknown` tests.
-    if (flat_ && scratch_.firedState[rule] != scratch_.state && !model_.index().testsKnowledge[rule] &&
-        flat_->first(rule) != flat_->first(rule + 1))
+    if (flat_ && flat_->plain(rule) && scratch_.firedState[rule] != scratch_.state)
         return scratch_.truth[rule] = flatTruth(rule);
+    scratch_.soleFact[rule] = noSoleFact;
+    scratch_.soleConjunct[rule] = noSoleConjunct;
     const std::optional<Truth> settled = settledTruth(rule);
     return scratch_.truth[rule] = settled ? *settled : conjunctTruth(rule);
 }
@@ -74,22 +80,10 @@ Truth QuestionRelevance::flatTruth(RuleId rule) {
     // blockingConjuncts for a rule no answer turns around once False, read
     // straight from the flat runs: a False guard is one more False conjunct,
     // and the condition tree is never visited.
-    Truth result = Truth::True;
-    FactId sole = noSoleFact;
-    bool mixed = false, several = false;
-    const std::uint32_t end = flat_->first(rule + 1);
-    for (std::uint32_t conjunct = flat_->first(rule); conjunct != end; ++conjunct) {
-        const Truth truth = flat_->truth(rule, conjunct, values_);
-        if (truth == Truth::True) continue;
-        if (truth == Truth::False) return Truth::False;
-        result = Truth::Unknown;
-        const FactId fact = flat_->soleFact(conjunct);
-        mixed = mixed || fact == noSoleFact;
-        several = several || (sole != noSoleFact && fact != sole);
-        sole = fact;
-    }
-    if (result != Truth::True && !mixed) scratch_.soleFact[rule] = several ? severalFacts : sole;
-    return result;
+    const FlatConditions::Undecided undecided = flat_->undecided(rule, values_);
+    scratch_.soleFact[rule] = undecided.fact;  // noSoleFact unless Unknown
+    scratch_.soleConjunct[rule] = undecided.conjunct;
+    return undecided.truth;
 }
 
 Truth QuestionRelevance::conjunctTruth(RuleId rule) {

@@ -41,6 +41,8 @@ public:
     /// The rule concludes about a cause, or sets a derived fact that a rule
     /// still leading to a cause reads.
     bool leadsToCause(RuleId rule) {
+        // Without derived facts every conclusion is about a cause.
+        if (!hasDerivedFacts_) return !model_.kb().rules[rule].conclusions.empty();
         return scratch_.leadsStamp[rule] == scratch_.state ? scratch_.leads[rule] == 1 : computeLeadsToCause(rule);
     }
     /// The rule tests `known`/`unknown` of a fact with no value: answering it
@@ -81,6 +83,7 @@ private:
     FactValues values_;
     QuestionScratch& scratch_;
     const FlatConditions* flat_;
+    bool hasDerivedFacts_;
 };
 
 }  // namespace triage::engine

@@ -25,11 +25,13 @@ void QuestionScratch::resize(const Model& model) {
     growTo(stake, rules);
     growTo(truth, rules);
     growTo(soleFact, rules);
+    growTo(soleConjunct, rules);
     growTo(leads, rules);
     growTo(firesAfter, rules);
     for (auto* v : {&evidenceStamp, &liveStamp, &changedStamp}) growTo(*v, causes);
     liveCauses.reserveIds(causes);
     growTo(scoreNow, causes);
+    growTo(changedBy, causes);
     growTo(plogpNow, causes);
     growTo(supportedNow, causes);
     growTo(askStamp, facts);
@@ -37,6 +39,7 @@ void QuestionScratch::resize(const Model& model) {
     growTo(candidateStamp, facts);
     growTo(stakeWanted, facts);
     growTo(stakeOf, facts);
+    growTo(guardsFireable, facts);
 }
 
 void QuestionScratch::begin(const Model& model, FactValues values, bool sameState) {
@@ -45,10 +48,10 @@ void QuestionScratch::begin(const Model& model, FactValues values, bool sameStat
         // After two billion stamps, between analyses (one takes far fewer): forget them all.
         sameState = false;
         for (auto* v : {&truthStamp, &leadsStamp, &stakeStamp, &firedState, &scopeStamp, &changeStamp, &evidenceStamp,
-                        &liveStamp, &changedStamp, &askStamp, &candidateStamp, &stakeWanted})
+                        &liveStamp, &changedStamp, &askStamp, &candidateStamp, &stakeWanted, &guardsFireable})
             std::fill(v->begin(), v->end(), 0u);
         counter_ = 0;
-        scoredState = 0;
+        scoredState = focusedWalkState = 0;
     }
     // The same state again leaves trialValues as they were: every trial is undone.
     if (!sameState) trialValues.assign(values.begin(), values.end());

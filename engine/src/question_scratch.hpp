@@ -12,6 +12,7 @@
 #include "triage/engine/ascending_id_set.hpp"
 #include "triage/engine/model.hpp"
 #include "triage/engine/plogp_memo.hpp"
+#include "triage/engine/scoring.hpp"
 #include "triage/engine/session.hpp"
 #include "triage/engine/truth.hpp"
 
@@ -19,6 +20,7 @@ namespace triage::engine {
 
 inline constexpr FactId noSoleFact = ~FactId{0};
 inline constexpr FactId severalFacts = ~FactId{0} - 1;  // undecided conjuncts on two facts or more
+inline constexpr std::uint32_t noSoleConjunct = ~std::uint32_t{0};
 
 /// A fact question choice weighs, with the rules its answer can change.
 struct QuestionCandidate {
@@ -46,6 +48,9 @@ struct QuestionScratch {
 
     std::uint32_t analysis = 0;  // the stamp of the current analysis
     std::uint32_t state = 0;     // the stamp of the facts analysed: keys the per-rule caches
+    /// == state: the lists hold the scope, keys, candidate facts and live
+    /// causes of the focused analysis of these facts (the wide one goes on from them).
+    std::uint32_t focusedWalkState = 0;
 
     // Per rule.
     std::vector<std::uint32_t> truthStamp;
@@ -56,6 +61,10 @@ struct QuestionScratch {
     /// conjunct over several facts, no top-level `and`, or not computed:
     /// only a full evaluation tells what an answer does).
     std::vector<FactId> soleFact;
+    /// With an Unknown `truth` of a flattened rule without `known`/`unknown`
+    /// tests: its one undecided conjunct (FlatConditions' index), whose truth
+    /// after an answer is the rule's (the True ones stay True); else noSoleConjunct.
+    std::vector<std::uint32_t> soleConjunct;
     std::vector<std::uint32_t> leadsStamp;
     std::vector<std::uint8_t> leads;  // 0 no, 1 yes, 3 being computed
     std::vector<std::uint32_t> stakeStamp;
@@ -72,6 +81,7 @@ struct QuestionScratch {
     std::vector<std::uint32_t> liveStamp;      // == analysis: in the distribution
     std::vector<double> plogpNow;              // live: score · log2(score) now
     std::vector<std::uint32_t> changedStamp;   // == answer stamp: its score changes
+    std::vector<const Conclusion*> changedBy;  // with changedStamp: the one conclusion changing it, or null
 
     // Per fact: the known values, with one fact tried out at a time.
     std::vector<std::optional<Value>> trialValues;
@@ -79,16 +89,19 @@ struct QuestionScratch {
     std::vector<std::uint8_t> askNow;     // askable, no value and not asked yet
     std::vector<std::uint32_t> candidateStamp;  // == analysis: in candidateFacts
     std::vector<std::uint32_t> stakeWanted;     // == analysis: stakeOf is wanted
+    std::vector<std::uint32_t> guardsFireable;  // == state: some fireable rule of the fact is guarded by it
     std::vector<double> stakeOf;                // the fact's stake: its highest rule stake
 
     // Lists, cleared by their users.
     std::vector<RuleId> scope;
     std::vector<std::uint64_t> keys;  // (candidate fact << 32 | rule one answer to it can fire or withdraw), sorted
     std::vector<FactId> candidateFacts;  // ascending
+    std::vector<std::pair<FactId, RuleId>> atStake;  // every (askable fact, rule in scope it is at stake in)
     std::vector<RuleId> fireable;  // per candidate: the keys' rules whose fired state an answer can change
     std::vector<RuleId> guardedFireable;  // one candidate's fireable rules guarded by the candidate
     std::vector<QuestionCandidate> candidates;
     std::vector<ScoredQuestion> scored;
+    std::vector<CauseScore> causeScores;  // as DiagnosisState::scoresNow gives them
     std::vector<RankedCause> rankingNow;  // supported causes now, best first, for the state scoredState
     std::uint32_t scoredState = 0;
     AscendingIdSet liveCauses;  // collects the live causes, to list them ascending without a sort
