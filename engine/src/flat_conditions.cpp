@@ -24,19 +24,19 @@ FactId soleFactOf(const Condition& condition, std::uint32_t node) {
 }  // namespace
 
 FlatConditions::FlatConditions(const KnowledgeBase& kb) : kb_(kb) {
-    firstConjunct_.reserve(kb.rules.size() + 1);
+    conjuncts_.reserve(kb.rules.size());
     for (const Rule& rule : kb.rules) {
-        firstConjunct_.push_back(static_cast<std::uint32_t>(conjuncts_.size()));
         const Condition& condition = rule.condition;
-        if (condition.empty()) continue;  // no test: always True
-        const ConditionNode& root = condition.nodes[condition.root()];
-        if (root.kind == ConditionNode::Kind::And) {
-            for (std::uint32_t child : root.children) add(condition, child);
-        } else {
-            add(condition, condition.root());
+        if (!condition.empty()) {  // else no test: always True
+            const ConditionNode& root = condition.nodes[condition.root()];
+            if (root.kind == ConditionNode::Kind::And) {
+                for (std::uint32_t child : root.children) add(condition, child);
+            } else {
+                add(condition, condition.root());
+            }
         }
+        conjuncts_.endList();
     }
-    firstConjunct_.push_back(static_cast<std::uint32_t>(conjuncts_.size()));
     plain_.reserve(kb.rules.size());
     for (RuleId rule = 0; rule < kb.rules.size(); ++rule) {
         const auto& atoms = kb.rules[rule].condition.atoms;
@@ -48,18 +48,18 @@ FlatConditions::FlatConditions(const KnowledgeBase& kb) : kb_(kb) {
 }
 
 void FlatConditions::indexFactsRead() {
-    if (!firstFact_.empty()) return;
-    firstFact_.reserve(kb_.rules.size() + 1);
+    if (factsRead_.lists() != 0) return;
+    factsRead_.reserve(kb_.rules.size());
     for (const Rule& rule : kb_.rules) {
-        firstFact_.push_back(static_cast<std::uint32_t>(factsRead_.size()));
         // Distinct and ascending, without a vector per rule (this runs for every rule of the model).
-        const std::size_t from = factsRead_.size();
-        for (const Atom& atom : rule.condition.atoms)
-            if (std::find(factsRead_.begin() + static_cast<std::ptrdiff_t>(from), factsRead_.end(), atom.fact) == factsRead_.end())
-                factsRead_.push_back(atom.fact);
-        std::sort(factsRead_.begin() + static_cast<std::ptrdiff_t>(from), factsRead_.end());
+        for (const Atom& atom : rule.condition.atoms) {
+            const std::span<const FactId> seen = factsRead_.open();
+            if (std::find(seen.begin(), seen.end(), atom.fact) == seen.end()) factsRead_.add(atom.fact);
+        }
+        const std::span<FactId> facts = factsRead_.open();
+        std::sort(facts.begin(), facts.end());
+        factsRead_.endList();
     }
-    firstFact_.push_back(static_cast<std::uint32_t>(factsRead_.size()));
 }
 
 void FlatConditions::add(const Condition& condition, std::uint32_t node) {
@@ -113,12 +113,12 @@ void FlatConditions::add(const Condition& condition, std::uint32_t node) {
             }
         }
     }
-    conjuncts_.push_back(conjunct);
+    conjuncts_.add(conjunct);
 }
 
 Truth FlatConditions::truth(RuleId rule, FactValues values) const {
     Truth result = Truth::True;
-    for (std::uint32_t c = firstConjunct_[rule]; c != firstConjunct_[rule + 1]; ++c) {
+    for (std::uint32_t c = first(rule); c != first(rule + 1); ++c) {
         const Truth conjunct = truth(rule, c, values);
         if (conjunct == Truth::False) return Truth::False;
         if (conjunct == Truth::Unknown) result = Truth::Unknown;
@@ -127,8 +127,8 @@ Truth FlatConditions::truth(RuleId rule, FactValues values) const {
 }
 
 bool FlatConditions::holds(RuleId rule, FactValues values) const {
-    const Conjunct* end = conjuncts_.data() + firstConjunct_[rule + 1];
-    for (const Conjunct* c = conjuncts_.data() + firstConjunct_[rule]; c != end; ++c) {
+    const std::span<const Conjunct> conjuncts = conjuncts_[rule];
+    for (const Conjunct* c = conjuncts.data(), *end = c + conjuncts.size(); c != end; ++c) {
         if (c->test == Test::Node) {
             if (evaluateNode(kb_.rules[rule].condition, c->node, values) != Truth::True) return false;
             continue;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "triage/engine/knowledge_base.hpp"
+#include "triage/engine/lists_in_one_array.hpp"
 #include "triage/engine/truth.hpp"
 
 namespace triage::engine {
@@ -26,7 +27,7 @@ public:
     static constexpr FactId severalFactsRead = ~FactId{0};
     /// The rule's conjuncts are [first(rule), first(rule + 1)): the children
     /// of a top-level `and`, else the whole condition (none when empty).
-    std::uint32_t first(RuleId rule) const { return firstConjunct_[rule]; }
+    std::uint32_t first(RuleId rule) const { return conjuncts_.firsts()[rule]; }
     /// The conjunct's Kleene truth: evaluateNode on its subtree, faster.
     Truth truth(RuleId rule, std::uint32_t conjunct, FactValues values) const;
     /// evaluateCondition(kb.rules[rule].condition, values), faster.
@@ -47,15 +48,13 @@ public:
     static constexpr std::uint32_t noConjunct = ~std::uint32_t{0};
     Undecided undecided(RuleId rule, FactValues values) const;
     /// The conjunct's node in its rule's condition.
-    std::uint32_t node(std::uint32_t conjunct) const { return conjuncts_[conjunct].node; }
+    std::uint32_t node(std::uint32_t conjunct) const { return conjuncts_.items()[conjunct].node; }
     /// The one fact the conjunct reads, or severalFactsRead.
-    FactId soleFact(std::uint32_t conjunct) const { return conjuncts_[conjunct].sole; }
+    FactId soleFact(std::uint32_t conjunct) const { return conjuncts_.items()[conjunct].sole; }
     /// Builds what factsRead returns; the batch path without `ask` never needs it.
     void indexFactsRead();
     /// The distinct facts the rule reads, ascending (after indexFactsRead).
-    std::span<const FactId> factsRead(RuleId rule) const {
-        return {factsRead_.data() + firstFact_[rule], factsRead_.data() + firstFact_[rule + 1]};
-    }
+    std::span<const FactId> factsRead(RuleId rule) const { return factsRead_[rule]; }
 
 private:
     enum class Test : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge, Known, Unknown, UnknownOrEq, UnknownOrNe, Node };
@@ -70,16 +69,14 @@ private:
     void add(const Condition& condition, std::uint32_t node);
 
     const KnowledgeBase& kb_;
-    std::vector<Conjunct> conjuncts_;
-    std::vector<std::uint32_t> firstConjunct_;  // per rule, plus one past the end
-    std::vector<std::uint8_t> plain_;           // per rule
-    std::vector<FactId> factsRead_;
-    std::vector<std::uint32_t> firstFact_;  // per rule, plus one past the end
+    ListsInOneArray<Conjunct> conjuncts_;  // per rule; a conjunct's index is its place in them all
+    std::vector<std::uint8_t> plain_;      // per rule
+    ListsInOneArray<FactId> factsRead_;    // per rule
 };
 
 // Inline: question choice calls it once per conjunct of every rule in scope.
 inline Truth FlatConditions::truth(RuleId rule, std::uint32_t index, FactValues values) const {
-    const Conjunct& c = conjuncts_[index];
+    const Conjunct& c = conjuncts_.items()[index];
     if (c.test == Test::Node) return evaluateNode(kb_.rules[rule].condition, c.node, values);
     const std::optional<Value>& known = values[c.fact];
     // Kleene: a comparison on an unknown fact is Unknown; `known`/`unknown`
@@ -119,9 +116,9 @@ inline FlatConditions::Undecided FlatConditions::undecided(RuleId rule, FactValu
     bool mixed = false, several = false;
     FactId sole = severalFactsRead;  // none yet
     std::uint32_t undecidedCount = 0, undecidedAt = 0;
-    const std::uint32_t first = firstConjunct_[rule], end = firstConjunct_[rule + 1];
+    const std::uint32_t first = this->first(rule), end = this->first(rule + 1);
     for (std::uint32_t index = first; index != end; ++index) {
-        const Conjunct& c = conjuncts_[index];
+        const Conjunct& c = conjuncts_.items()[index];
         if (c.test == Test::Node) {
             const Truth truth = evaluateNode(kb_.rules[rule].condition, c.node, values);
             if (truth == Truth::True) continue;

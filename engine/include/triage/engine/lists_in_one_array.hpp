@@ -20,6 +20,7 @@ public:
         items_.reserve(items);
     }
     /// The values of the list being filled (after the last endList()).
+    std::span<T> open() { return {items_.data() + firsts_.back(), items_.data() + items_.size()}; }
     std::span<const T> open() const { return {items_.data() + firsts_.back(), items_.data() + items_.size()}; }
 
     /// Built from (list, value) pairs in any list order, counted first and
