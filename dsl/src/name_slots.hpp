@@ -1,6 +1,6 @@
 // Open addressing from names to indexes into a list the caller keeps: each
-// slot is a 4-byte index, so a table of n names costs ~8n bytes beside the
-// names themselves (a std::unordered_map node each took ~90 bytes a name).
+// slot is a 4-byte index, at most half of them used, so a table costs 8-16
+// bytes a name beside the names themselves (a std::unordered_map took ~90).
 #pragma once
 
 #include <cstdint>
