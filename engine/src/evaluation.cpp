@@ -62,7 +62,7 @@ void evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::
         // facts, hypothetical answers need no chaining and so no Session.
         if (options.helpful > 0) {
             result.helpful = chooseQuestions(*model, OnePassState(*reusable), &reusable->conditionsForQuestions(),
-                                             options.helpful, std::move(result.helpful), false)
+                                             options.helpful, std::move(result.helpful), AnalysisUse::Ranking)
                                  .ranked;
         }
         return;

@@ -46,7 +46,7 @@ std::vector<RankedCause> rankCauses(const KnowledgeBase& kb, const std::vector<R
 }
 
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state, const FlatConditions* flat,
-                                 std::size_t limit, std::vector<Question> storage, bool topCanChangeWanted) {
+                                 std::size_t limit, std::vector<Question> storage, AnalysisUse use) {
     // At least one: whether the focused analysis has a question decides which
     // one is used, and so does its topCanChange; its ranking is read only then.
     const std::size_t ranked = std::max<std::size_t>(limit, 1);
@@ -55,8 +55,7 @@ QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state
     // Nothing the known facts point to can change the top: look at every cause still possible.
     if (analysis.ranked.empty() || !analysis.topCanChange)
         analysis = QuestionChooser(model, state, QuestionScope::Wide, true, flat)
-                       .analyse(ranked, std::move(analysis.ranked),
-                                topCanChangeWanted ? AnalysisUse::RankingAndTopCanChange : AnalysisUse::Ranking);
+                       .analyse(ranked, std::move(analysis.ranked), use);
     if (analysis.ranked.size() > limit) analysis.ranked.resize(limit);
     return analysis;
 }

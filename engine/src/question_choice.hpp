@@ -48,7 +48,7 @@ enum class QuestionScope {
 enum class AnalysisUse {
     RankingAndTopCanChange,
     Ranking,                // topCanChange is left false
-    RankingIfTopCanChange,  // the ranking is left empty when no answer can change the top
+    RankingIfTopCanChange,  // the ranking is left empty when no answer can change the top (the focused analysis's use)
 };
 
 struct QuestionAnalysis {
@@ -64,11 +64,12 @@ struct QuestionAnalysis {
 /// `limit`: only the first `limit` questions of the ranking are wanted (the
 /// ranked list is then its head, cut there). `storage`: a vector whose
 /// buffer the ranked list may reuse (the batch loop's, ticket after ticket).
-/// `topCanChangeWanted`: whether the caller reads topCanChange (a ranking
+/// `use`: Ranking when the caller does not read topCanChange (a ranking
 /// alone spares the wide analysis the bounds that decide it).
 QuestionAnalysis chooseQuestions(const Model& model, const DiagnosisState& state,
                                  const FlatConditions* flat = nullptr, std::size_t limit = SIZE_MAX,
-                                 std::vector<Question> storage = {}, bool topCanChangeWanted = true);
+                                 std::vector<Question> storage = {},
+                                 AnalysisUse use = AnalysisUse::RankingAndTopCanChange);
 
 class QuestionChooser {
 public:

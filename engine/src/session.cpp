@@ -65,7 +65,7 @@ std::optional<Question> Session::nextQuestion() const {
 }
 
 std::vector<Question> Session::usefulQuestions(std::size_t limit) const {
-    return chooseQuestions(*model_, MemoryState(state_->memory), nullptr, limit, {}, false).ranked;
+    return chooseQuestions(*model_, MemoryState(state_->memory), nullptr, limit, {}, AnalysisUse::Ranking).ranked;
 }
 
 void Session::answer(FactId fact, std::optional<Value> value) {
