@@ -17,7 +17,7 @@ namespace triage::engine {
 class CompiledRules {
 public:
     CompiledRules(const KnowledgeBase& kb, const RuleIndex& index)
-        : flat_(kb), masks_(kb, index, flat_), effects_(kb), programs_(index, masks_, effects_) {
+        : flat_(kb, index), masks_(kb, index, flat_), effects_(kb), programs_(index, masks_, effects_) {
         // Without derived facts the batch path reads each bucket's program
         // straight through (OnePassEvaluation::evaluate) and asks the masks
         // only about its general rules: the simple ones' tests live in the

@@ -12,13 +12,14 @@
 
 #include "triage/engine/knowledge_base.hpp"
 #include "triage/engine/lists_in_one_array.hpp"
+#include "triage/engine/rule_index.hpp"
 #include "triage/engine/truth.hpp"
 
 namespace triage::engine {
 
 class FlatConditions {
 public:
-    explicit FlatConditions(const KnowledgeBase& kb);
+    FlatConditions(const KnowledgeBase& kb, const RuleIndex& index);
 
     /// conditionHolds(kb.rules[rule].condition, values), faster.
     bool holds(RuleId rule, FactValues values) const;
@@ -46,7 +47,7 @@ public:
     /// The rule has conjuncts and no `known`/`unknown` test: undecided() applies.
     bool plain(RuleId rule) const { return plain_[rule] != 0; }
     static constexpr std::uint32_t noConjunct = ~std::uint32_t{0};
-    Undecided undecided(RuleId rule, FactValues values) const;
+    Undecided undecided(RuleId rule, FactValues values) const;  // for plain(rule) only
     /// The conjunct's node in its rule's condition.
     std::uint32_t node(std::uint32_t conjunct) const { return conjuncts_.items()[conjunct].node; }
     /// The one fact the conjunct reads, or severalFactsRead.
@@ -67,6 +68,23 @@ private:
     };
     static_assert(sizeof(Conjunct) == 24);
     void add(const Condition& condition, std::uint32_t node);
+    /// A test (not Node) on a fact whose value is `actual`: whether it holds.
+    [[gnu::always_inline]] static bool holdsOnValue(Test test, double actual, double value) {
+        switch (test) {
+            case Test::Eq:
+            case Test::UnknownOrEq: return actual == value;
+            case Test::Ne:
+            case Test::UnknownOrNe: return actual != value;
+            case Test::Lt: return actual < value;
+            case Test::Le: return actual <= value;
+            case Test::Gt: return actual > value;
+            case Test::Ge: return actual >= value;
+            case Test::Known: return true;
+            case Test::Unknown:
+            case Test::Node: return false;  // Node: never asked
+        }
+        return false;
+    }
 
     const KnowledgeBase& kb_;
     ListsInOneArray<Conjunct> conjuncts_;  // per rule; a conjunct's index is its place in them all
@@ -90,22 +108,7 @@ inline Truth FlatConditions::truth(RuleId rule, std::uint32_t index, FactValues 
             default: return Truth::Unknown;
         }
     }
-    const double actual = known->raw();
-    bool isTrue = false;
-    switch (c.test) {
-        case Test::Eq:
-        case Test::UnknownOrEq: isTrue = actual == c.value; break;
-        case Test::Ne:
-        case Test::UnknownOrNe: isTrue = actual != c.value; break;
-        case Test::Lt: isTrue = actual < c.value; break;
-        case Test::Le: isTrue = actual <= c.value; break;
-        case Test::Gt: isTrue = actual > c.value; break;
-        case Test::Ge: isTrue = actual >= c.value; break;
-        case Test::Known: isTrue = true; break;
-        case Test::Unknown: isTrue = false; break;
-        case Test::Node: break;  // handled above
-    }
-    return isTrue ? Truth::True : Truth::False;
+    return holdsOnValue(c.test, known->raw(), c.value) ? Truth::True : Truth::False;
 }
 
 // Inline: computeTruth calls it for most rules in scope.
@@ -124,18 +127,7 @@ inline FlatConditions::Undecided FlatConditions::undecided(RuleId rule, FactValu
             if (truth == Truth::True) continue;
             if (truth == Truth::False) return {Truth::False};
         } else if (const std::optional<Value>& known = values[c.fact]) {
-            const double actual = known->raw();
-            bool isTrue = false;
-            switch (c.test) {
-                case Test::Eq: isTrue = actual == c.value; break;
-                case Test::Ne: isTrue = actual != c.value; break;
-                case Test::Lt: isTrue = actual < c.value; break;
-                case Test::Le: isTrue = actual <= c.value; break;
-                case Test::Gt: isTrue = actual > c.value; break;
-                case Test::Ge: isTrue = actual >= c.value; break;
-                default: return {truth(rule, values)};  // a `known`/`unknown` test: not for this pass
-            }
-            if (!isTrue) return {Truth::False};
+            if (!holdsOnValue(c.test, known->raw(), c.value)) return {Truth::False};
             continue;
         }
         result.truth = Truth::Unknown;

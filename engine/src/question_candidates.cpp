@@ -65,8 +65,7 @@ const std::vector<QuestionChooser::Candidate>& QuestionChooser::candidates() {
     // unless the rule is False for good, i.e. False with no `known`/`unknown`
     // test of a fact without a value to turn it.
     auto addLiveCauses = [&](RuleId rule, Truth truth) {
-        if (truth == Truth::False && (!model_.index().testsKnowledge[rule] || !relevance_.testsKnowledgeOfAnUnknownFact(rule)))
-            return;
+        if (truth == Truth::False && !relevance_.testsKnowledgeOfAnUnknownFact(rule)) return;
         for (const auto& conclusion : kb.rules[rule].conclusions) {
             if (conclusion.kind != engine::Conclusion::Kind::Supports) continue;
             if (scratch_.liveStamp[conclusion.cause] == scratch_.analysis) continue;

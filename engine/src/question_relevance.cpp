@@ -154,8 +154,7 @@ bool QuestionRelevance::testsKnowledgeOf(RuleId rule, FactId fact) const {
     return false;
 }
 
-bool QuestionRelevance::testsKnowledgeOfAnUnknownFact(RuleId rule) const {
-    if (!model_.index().testsKnowledge[rule]) return false;
+bool QuestionRelevance::knowledgeTestOfAnUnknownFact(RuleId rule) const {
     for (const Atom& atom : model_.kb().rules[rule].condition.atoms)
         if ((atom.op == Atom::Op::Known || atom.op == Atom::Op::Unknown) && !value(atom.fact)) return true;
     return false;

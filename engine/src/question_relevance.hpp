@@ -8,6 +8,7 @@
 #include "diagnosis_state.hpp"
 #include "flat_conditions.hpp"
 #include "question_scratch.hpp"
+#include "triage/engine/rule_index.hpp"
 
 namespace triage::engine {
 
@@ -47,7 +48,10 @@ public:
     }
     /// The rule tests `known`/`unknown` of a fact with no value: answering it
     /// can turn even a decided rule around.
-    bool testsKnowledgeOfAnUnknownFact(RuleId rule) const;
+    bool testsKnowledgeOfAnUnknownFact(RuleId rule) const {
+        // Inline: most rules have no such test, and the scope walk asks of every False one.
+        return model_.index().testsKnowledge[rule] && knowledgeTestOfAnUnknownFact(rule);
+    }
     /// The rule's weight (its strongest certainty; 0.5 for setting a fact)
     /// divided by the number of facts it reads that have no value.
     double stake(RuleId rule) {
@@ -65,6 +69,8 @@ private:
     // The cache misses of the inline calls above (question choice calls them per rule and fact).
     Truth computeTruth(RuleId rule);
     bool decidedAtStake(RuleId rule, FactId fact);
+    /// testsKnowledgeOfAnUnknownFact for a rule with `known`/`unknown` atoms.
+    bool knowledgeTestOfAnUnknownFact(RuleId rule) const;
     bool computeLeadsToCause(RuleId rule);
     double computeStake(RuleId rule);
     /// computeTruth for a flattened rule without `known`/`unknown` tests that did not fire.
