@@ -185,9 +185,7 @@ void OnePassEvaluation::scoresNow(std::vector<CauseScore>& out) const {
 
 namespace {
 
-bool ranksBefore(const RankedCause& a, const RankedCause& b) {
-    return a.score != b.score ? a.score > b.score : a.cause < b.cause;
-}
+bool ranksBefore(const RankedCause& a, const RankedCause& b) { return ranksAbove(a.score, a.cause, b.score, b.cause); }
 
 }  // namespace
 

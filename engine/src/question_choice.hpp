@@ -29,11 +29,6 @@ inline double entropyOf(double total, double sumPlogP) {
     return total > 0 ? std::log2(total) - sumPlogP / total : 0.0;
 }
 
-/// Higher score first; on equal scores the lower CauseId (the ranking's order).
-inline bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) {
-    return scoreA > scoreB || (scoreA == scoreB && a < b);
-}
-
 /// Which rules and causes an analysis weighs.
 enum class QuestionScope {
     /// The rules the known facts point to: those whose guard holds (the

@@ -20,6 +20,11 @@ inline double combineEvidence(double prior, double belief, double disbelief) {
     return certainty >= 0 ? prior + certainty * (1.0 - prior) : prior * (1.0 + certainty);
 }
 
+/// The ranking's order: higher score first; on equal scores the lower CauseId.
+inline bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) {
+    return scoreA > scoreB || (scoreA == scoreB && a < b);
+}
+
 struct CauseScore {
     CauseId cause = 0;
     double score = 0;
