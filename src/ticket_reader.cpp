@@ -78,6 +78,7 @@ struct JsonTicketParser::State {
     std::string padded;  // the line copied with simdjson's required padding
     std::size_t streamStart = 0;  // the chunk offset the stream's text starts at
     std::size_t streamBegin = 0;  // in that text, where the next record to read begins
+    std::size_t streamSize = 0;   // that text's size: up to the end of the chunk's last record
 
     void read(const char* json, std::size_t size, Ticket& ticket);
     void readFacts(element factsValue, Ticket& ticket) const;
@@ -129,22 +130,19 @@ void JsonTicketParser::startChunk(const RecordChunk& chunk) {
         state_->stream = PlainRecordStream();
         return;
     }
-    const std::string_view first = chunk.record(0);
-    const std::size_t end = records.back().offset + records.back().size;
     state_->streamStart = records.front().offset;
     state_->streamBegin = firstNonBlank(chunk, 0) - state_->streamStart;
-    state_->stream.start(state_->plainParser, std::string_view(first.data(), end - state_->streamStart));
+    state_->streamSize = records.back().offset + records.back().size - state_->streamStart;
+    state_->stream.start(state_->plainParser, std::string_view(chunk.record(0).data(), state_->streamSize));
 }
 
 void JsonTicketParser::parseChunkRecord(const RecordChunk& chunk, std::size_t i, Ticket& ticket) {
     PlainRecordStream& stream = state_->stream;
     if (!stream.live()) return parseInPlace(chunk.record(i), ticket);
     ticket.clear();
-    const std::size_t base = state_->streamStart;
     const std::size_t begin = state_->streamBegin;
-    const std::size_t next = i + 1 < chunk.records.size()
-                                 ? firstNonBlank(chunk, i + 1) - base
-                                 : chunk.records.back().offset + chunk.records.back().size - base;
+    const std::size_t next =
+        i + 1 < chunk.records.size() ? firstNonBlank(chunk, i + 1) - state_->streamStart : state_->streamSize;
     state_->streamBegin = next;  // where the next call's record begins
     switch (stream.read(state_->kb, state_->factNames, begin, next, ticket)) {
         case PlainRecordStream::Result::Read: return;
