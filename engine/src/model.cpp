@@ -1,6 +1,5 @@
 #include "triage/engine/model.hpp"
 
-#include <cmath>
 #include <set>
 
 #include <spdlog/spdlog.h>
@@ -8,6 +7,7 @@
 #include "answer_values.hpp"
 #include "compiled_rules.hpp"
 #include "triage/engine/inference_graph.hpp"
+#include "triage/engine/plogp_memo.hpp"
 #include "triage/engine/rule_index.hpp"
 #include "triage/engine/scoring.hpp"
 #include "triage/engine/truth.hpp"
@@ -108,7 +108,7 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
                 if (conclusion.kind != engine::Conclusion::Kind::Sets && conclusion.cause == cause)
                     model->evidence_.add({rule, conclusion.kind == engine::Conclusion::Kind::Supports, conclusion.certainty});
         const double prior = base.causes[cause].prior;
-        model->priorEntropyTerms_.push_back(prior > 0 ? prior * std::log2(prior) : 0.0);  // as question choice's plogp
+        model->priorEntropyTerms_.push_back(plogp(prior));
         double keepSupport = 1.0;
         for (const Evidence& evidence : model->evidence_.open())
             if (evidence.supports) keepSupport *= 1.0 - evidence.certainty;
