@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "bucket_programs.hpp"
+#include "cause_rules.hpp"
 #include "condition_masks.hpp"
 #include "flat_conditions.hpp"
 #include "rule_effects.hpp"
@@ -17,7 +18,11 @@ namespace triage::engine {
 class CompiledRules {
 public:
     CompiledRules(const KnowledgeBase& kb, const RuleIndex& index)
-        : flat_(kb, index), masks_(kb, index, flat_), effects_(kb), programs_(index, masks_, effects_) {
+        : flat_(kb, index),
+          masks_(kb, index, flat_),
+          effects_(kb),
+          programs_(index, masks_, effects_),
+          causeRules_(kb, index) {
         // Without derived facts the batch path reads each bucket's program
         // straight through (OnePassEvaluation::evaluate) and asks the masks
         // only about its general rules: the simple ones' tests live in the
@@ -31,6 +36,7 @@ public:
     const ConditionMasks& masks() const { return masks_; }
     const RuleEffects& effects() const { return effects_; }
     const BucketPrograms& programs() const { return programs_; }
+    const CauseRules& causeRules() const { return causeRules_; }
     /// flat() with factsRead indexed: only question choice reads it.
     const FlatConditions& flatWithFactsRead() const {
         std::call_once(factsReadIndexed_, [this] { flat_.indexFactsRead(); });
@@ -42,6 +48,7 @@ private:
     ConditionMasks masks_;
     RuleEffects effects_;
     BucketPrograms programs_;
+    CauseRules causeRules_;
     mutable std::once_flag factsReadIndexed_;
 };
 
