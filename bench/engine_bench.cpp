@@ -82,7 +82,8 @@ void nextQuestionNothingKnown(benchmark::State& state) {
 }
 BENCHMARK(nextQuestionNothingKnown)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
 
-/// The batch line's `ask` (3 questions) against the same ticket without it:
+/// One ticket with the batch line's `ask` (range 1: 3 facts, else 0) and
+/// `next` (range 2: 3 questions, else 0), against the same ticket without:
 /// the full-line cost ratio of docs/performance.md, per ticket.
 void fullLineTicket(benchmark::State& state) {
     const auto model = modelOfSize(static_cast<std::size_t>(state.range(0)));
@@ -91,10 +92,12 @@ void fullLineTicket(benchmark::State& state) {
         facts.emplace_back(*model->kb().factId("b" + std::to_string(i)), Value::boolean(i % 3 == 0));
     EvaluateOptions options;
     options.helpful = static_cast<std::size_t>(state.range(1));
+    options.nextQuestions = static_cast<std::size_t>(state.range(2));
     for (auto _ : state) benchmark::DoNotOptimize(evaluate(model, facts, options));
 }
 BENCHMARK(fullLineTicket)
-        ->Args({1000, 0})->Args({1000, 3})->Args({10000, 0})->Args({10000, 3})
+        ->Args({1000, 0, 0})->Args({1000, 3, 0})->Args({1000, 0, 3})
+        ->Args({10000, 0, 0})->Args({10000, 3, 0})->Args({10000, 0, 3})
         ->Unit(benchmark::kMicrosecond);
 
 /// One batch ticket: chaining from all facts, ranking, conclusion, fired rules.

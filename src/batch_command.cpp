@@ -29,7 +29,7 @@ namespace {
 struct BatchSettings {
     std::string input;
     std::string format;  // "jsonl", "csv" or empty: by extension
-    std::string fields{ResultFields::allNames};
+    std::string fields{ResultFields::defaultNames};
     std::size_t top = 3;
     std::size_t threads = 0;  // 0: hardware concurrency
     bool eval = false;
@@ -92,12 +92,14 @@ int runBatch(const BatchSettings& settings, const GlobalOptions& options) {
     plan.top = settings.top;
     plan.writeLines = !settings.evalOnly;
     plan.collectOutcomes = settings.eval || settings.evalOnly;
-    // Question scoring is the expensive part; skip it unless "ask" is written.
+    // Question choice is the expensive part; only "next" pays for it.
     plan.evaluate.helpful = fields->ask && plan.writeLines ? 3 : 0;
+    plan.evaluate.nextQuestions = fields->next && plan.writeLines ? 3 : 0;
     plan.evaluate.wantFired = fields->fired && plan.writeLines;
     plan.evaluate.top = plan.collectOutcomes ? std::max<std::size_t>(settings.top, 3) : settings.top;
     // The writer reads ranking, fix steps and questions only for those fields, --eval the ranking.
-    plan.evaluate.conclusionOnly = !fields->ranking && !fields->fix && !fields->ask && !plan.collectOutcomes;
+    plan.evaluate.conclusionOnly =
+        !fields->ranking && !fields->fix && !fields->ask && !fields->next && !plan.collectOutcomes;
 
     std::optional<ProgressBar> progress;
     if (::isatty(STDERR_FILENO)) {
@@ -152,7 +154,8 @@ void registerBatchCommand(CLI::App& app, GlobalOptions& options, int& exitCode) 
         ->check(CLI::IsMember({"jsonl", "csv"}));
     command->add_option("--fields", settings->fields,
                         "Keys to write, comma-separated, from " + std::string(ResultFields::allNames) +
-                            " (leaving out ask skips question scoring)");
+                            " (default: " + std::string(ResultFields::defaultNames) +
+                            "; next, the questions a session would ask, costs the most)");
     command->add_option("--top", settings->top, "Causes in each ranking (default: 3)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
     command->add_option("--threads", settings->threads, "Worker threads (default: the number of cores)")
@@ -164,6 +167,7 @@ void registerBatchCommand(CLI::App& app, GlobalOptions& options, int& exitCode) 
         "Output: one line per non-blank input line, in input order:\n"
         "  {\"id\":..,\"cause\":..,\"score\":0.873,\"ranking\":[{\"cause\":..,\"score\":..}],\n"
         "   \"fix\":[step ids],\"fired\":[rule names],\"ask\":[facts worth asking]}\n"
+        "  (--fields ...,next adds \"next\":[the questions `triage ask --facts` would ask first])\n"
         "A line that cannot be used (invalid JSON, unknown fact, bad value) becomes\n"
         "  {\"id\":..,\"line\":N,\"error\":\"..\"}\n"
         "and the batch goes on; a summary (\"3 of 1000 lines failed\") goes to stderr.\n"

@@ -158,7 +158,7 @@ void appendJsonString(fmt::memory_buffer& out, std::string_view text) {
 }
 
 std::optional<ResultFields> ResultFields::parse(std::string_view list, std::string& error) {
-    ResultFields fields{false, false, false, false, false, false, false};
+    ResultFields fields{false, false, false, false, false, false, false, false};
     while (!list.empty()) {
         const std::size_t comma = list.find(',');
         const std::string_view name = list.substr(0, comma);
@@ -170,6 +170,7 @@ std::optional<ResultFields> ResultFields::parse(std::string_view list, std::stri
                      : name == "fix"     ? &fields.fix
                      : name == "fired"   ? &fields.fired
                      : name == "ask"     ? &fields.ask
+                     : name == "next"    ? &fields.next
                                          : nullptr;
         if (!flag) {
             error = fmt::format("unknown field '{}' (choose from {})", name, allNames);
@@ -217,7 +218,7 @@ TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields)
     }
     if (fields_.fired)
         for (const auto& rule : kb.rules) quotedRules_.add(quoted(buffer, ",", rule.name));
-    if (fields_.ask)
+    if (fields_.ask || fields_.next)
         for (const auto& fact : kb.facts) quotedFacts_.add(quoted(buffer, ",", fact.name));
 }
 
@@ -305,7 +306,7 @@ char* putKey(char* at, bool& first, const char (&commaAndKey)[N]) {
 void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
                                const engine::TicketResult& result, std::size_t top) const {
     const auto& conclusion = result.conclusion;
-    const bool tail = fields_.ranking || fields_.fix || fields_.fired || fields_.ask;
+    const bool tail = fields_.ranking || fields_.fix || fields_.fired || fields_.ask || fields_.next;
     writeHead(out, id, conclusion, !tail);
     if (!tail) return;
     bool first = !(fields_.id || fields_.cause || fields_.score);
@@ -337,6 +338,11 @@ void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std:
     if (fields_.ask) {
         appendKey(out, first, ",\"ask\":");
         appendList(out, result.helpful.size(), quotedFacts_, [&](std::size_t i) { return result.helpful[i].fact; });
+    }
+    if (fields_.next) {
+        appendKey(out, first, ",\"next\":");
+        appendList(out, result.nextQuestions.size(), quotedFacts_,
+                   [&](std::size_t i) { return result.nextQuestions[i].fact; });
     }
     appendText(out, "}\n");
 }

@@ -23,17 +23,20 @@ struct ResultFields {
     bool fix = true;
     bool fired = true;
     bool ask = true;
+    bool next = false;  // not in the default line: question choice is the costly part
 
     /// "id,cause,score" -> those fields only. nullopt and `error` set on an unknown name.
     static std::optional<ResultFields> parse(std::string_view list, std::string& error);
-    static constexpr std::string_view allNames = "id,cause,score,ranking,fix,fired,ask";
+    static constexpr std::string_view allNames = "id,cause,score,ranking,fix,fired,ask,next";
+    /// What a line carries without --fields: every field but `next`.
+    static constexpr std::string_view defaultNames = "id,cause,score,ranking,fix,fired,ask";
 };
 
 class TicketWriter {
 public:
     TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields);
 
-    /// {"id":..,"cause":..,"score":..,"ranking":[..],"fix":[..],"fired":[..],"ask":[..]}\n
+    /// {"id":..,"cause":..,"score":..,"ranking":[..],"fix":[..],"fired":[..],"ask":[..],"next":[..]}\n
     /// `top` caps the ranking (the evaluation may have ranked more, for --eval).
     void writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
                      const engine::TicketResult& result, std::size_t top) const;
@@ -78,7 +81,7 @@ private:
     Pieces quotedSteps_;                  // every cause's fix steps in turn: ",\"id\"" (with `fix`)
     std::vector<std::uint32_t> firstStep_;  // per cause, its first in quotedSteps_
     Pieces quotedRules_;                  // per rule: ",\"name\"" (with `fired`)
-    Pieces quotedFacts_;                  // per fact: ",\"name\"" (with `ask`)
+    Pieces quotedFacts_;                  // per fact: ",\"name\"" (with `ask` or `next`)
 };
 
 /// Appends `text` as a JSON string literal, quotes included.

@@ -1,8 +1,11 @@
 #include "triage/engine/evaluation.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "compiled_rules.hpp"
 #include "diagnosis_state.hpp"
+#include "helpful_facts.hpp"
 #include "one_pass_evaluation.hpp"
 #include "question_choice.hpp"
 
@@ -27,6 +30,36 @@ public:
 private:
     const OnePassEvaluation& evaluation_;
 };
+
+class OnePassEvidence final : public EvidenceNow {
+public:
+    explicit OnePassEvidence(const OnePassEvaluation& evaluation) : evaluation_(evaluation) {}
+    CauseEvidence of(CauseId cause) const override { return evaluation_.evidenceOf(cause); }
+
+private:
+    const OnePassEvaluation& evaluation_;
+};
+
+/// The ranking and the conclusion's runners-up cut to what the caller shows.
+void cut(TicketResult& result, std::size_t top) {
+    if (result.ranking.size() > top) result.ranking.resize(top);
+    if (result.conclusion && result.conclusion->runnersUp.size() + 1 > top)
+        result.conclusion->runnersUp.resize(top > 0 ? top - 1 : 0);
+}
+
+/// Derived facts: answers are chained on a Session's working memory.
+void evaluateInSession(const std::shared_ptr<const Model>& model, const std::vector<std::pair<FactId, Value>>& facts,
+                       const EvaluateOptions& options, TicketResult& result) {
+    const Session session(model, facts);
+    result.ranking = session.ranking();
+    result.conclusion = session.conclusion();
+    result.fired.clear();
+    if (options.wantFired) result.fired = session.firedRules();
+    result.helpful = session.helpfulFacts(options.helpful);
+    result.nextQuestions.clear();
+    if (options.nextQuestions > 0) result.nextQuestions = session.usefulQuestions(options.nextQuestions);
+    cut(result, options.top);
+}
 
 bool setsFacts(const KnowledgeBase& kb) {
     for (const Rule& rule : kb.rules)
@@ -55,28 +88,26 @@ void evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::
         reusable = std::make_unique<OnePassEvaluation>(model);
         derivedFacts = setsFacts(model->kb());
     }
-    if (options.helpful == 0 || !derivedFacts) {
-        reusable->evaluate(facts, options, result);
-        // `ask`: the questions a session started from the ticket would rank
-        // (docs/inference.md §4), on the one-pass state: without derived
-        // facts, hypothetical answers need no chaining and so no Session.
-        if (options.helpful > 0) {
-            result.helpful = chooseQuestions(*model, OnePassState(*reusable), &reusable->conditionsForQuestions(),
-                                             options.helpful, std::move(result.helpful), AnalysisUse::Ranking)
-                                 .ranked;
-        }
+    if (derivedFacts && (options.helpful > 0 || options.nextQuestions > 0)) {
+        evaluateInSession(model, facts, options, result);
         return;
     }
-    // Derived facts: answers are chained on a Session's working memory.
-    const Session session(model, facts);
-    result.ranking = session.ranking();
-    if (result.ranking.size() > options.top) result.ranking.resize(options.top);
-    result.conclusion = session.conclusion();
-    if (result.conclusion && result.conclusion->runnersUp.size() + 1 > options.top)
-        result.conclusion->runnersUp.resize(options.top > 0 ? options.top - 1 : 0);
-    result.fired.clear();
-    if (options.wantFired) result.fired = session.firedRules();
-    result.helpful = session.usefulQuestions(options.helpful);
+    // `ask` reads the causes in contention, which may be more than are shown.
+    EvaluateOptions wider = options;
+    if (options.helpful > 0) wider.top = std::max(options.top, causesInContention);
+    reusable->evaluate(facts, wider, result);
+    const OnePassState state(*reusable);
+    if (options.helpful > 0) {
+        chooseHelpfulFacts(*model, reusable->compiled(), state, OnePassEvidence(*reusable), result.ranking,
+                           options.helpful, result.helpful);
+        cut(result, options.top);
+    }
+    // Without derived facts, answers are tried on the one-pass state: no Session.
+    if (options.nextQuestions > 0)
+        result.nextQuestions = chooseQuestions(*model, state, &reusable->conditionsForQuestions(),
+                                               options.nextQuestions, std::move(result.nextQuestions),
+                                               AnalysisUse::Ranking)
+                                   .ranked;
 }
 
 namespace {

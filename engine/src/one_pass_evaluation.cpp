@@ -278,10 +278,6 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         examine(programs.unguarded());
     }
     firedSorted_ = false;
-    if (options.helpful > 0) {  // question choice reads them in order
-        std::sort(firing().begin(), firing().end());
-        firedSorted_ = true;
-    }
 
     if (options.conclusionOnly) {
         concludeTopOnly(result);
@@ -292,6 +288,7 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         diagnoseInto(*model_, result.ranking, options.top > 0 ? options.top - 1 : 0, values_, result.conclusion);
         if (result.ranking.size() > options.top) result.ranking.resize(options.top);
     }
+    if (options.nextQuestions > 0) sortFiredRules();  // question choice reads them in order
     result.fired.clear();
     if (options.wantFired) {
         result.fired.assign(firing().begin(), firing().end());
@@ -299,6 +296,13 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
         std::sort(result.fired.begin(), result.fired.end(), [&rank](RuleId a, RuleId b) { return rank[a] < rank[b]; });
     }
     result.helpful.clear();
+    result.nextQuestions.clear();
+}
+
+void OnePassEvaluation::sortFiredRules() {
+    if (firedSorted_) return;
+    std::sort(firing().begin(), firing().end());
+    firedSorted_ = true;
 }
 
 }  // namespace triage::engine

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compiled_rules.hpp"
+#include "helpful_facts.hpp"
 #include "triage/engine/evaluation.hpp"
 #include "triage/engine/scoring.hpp"
 
@@ -21,9 +22,10 @@ public:
     explicit OnePassEvaluation(std::shared_ptr<const Model> model);
 
     const std::shared_ptr<const Model>& model() const { return model_; }
+    const CompiledRules& compiled() const { return compiled_; }
 
     /// The same TicketResult as a Session started from `facts`, without
-    /// `helpful` (see evaluation.cpp), and with the conclusion's runners-up
+    /// `helpful` and `nextQuestions` (see evaluation.cpp), and with the conclusion's runners-up
     /// cut as the ranking is, to `top`. Reuses `result`'s storage.
     void evaluate(const std::vector<std::pair<FactId, Value>>& facts, const EvaluateOptions& options,
                   TicketResult& result);
@@ -33,6 +35,15 @@ public:
     FactValues values() const { return values_; }
     bool isGiven(FactId fact) const { return given_[fact] != 0; }
     std::span<const RuleId> firedRules() const { return {firing_.get(), firingCount_}; }
+    /// Makes firedRules() ascending, as question choice reads them (evaluate
+    /// leaves them so when EvaluateOptions::nextQuestions asks for it).
+    void sortFiredRules();
+    /// The evidence products of a cause, as the last evaluate() scored it.
+    CauseEvidence evidenceOf(CauseId cause) const {
+        const Evidence& evidence = evidence_[cause];
+        if (evidence.epoch != epoch_) return {};
+        return {evidence.disbelievedBySupport, evidence.keptByExclusion};
+    }
     /// The score of each cause with evidence, as the last evaluate() ranked
     /// them (bit-identical to scoreCauses: the products are in RuleId order
     /// when question choice is wanted).

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "helpful_facts.hpp"
 #include "question_choice.hpp"
 #include "session_state.hpp"
 #include "triage/engine/rule_index.hpp"
@@ -66,6 +67,15 @@ std::optional<Question> Session::nextQuestion() const {
 
 std::vector<Question> Session::usefulQuestions(std::size_t limit) const {
     return chooseQuestions(*model_, MemoryState(state_->memory), nullptr, limit, {}, AnalysisUse::Ranking).ranked;
+}
+
+std::vector<HelpfulFact> Session::helpfulFacts(std::size_t limit) const {
+    const MemoryState state(state_->memory);
+    const std::vector<RankedCause> ranked = ranking();
+    std::vector<HelpfulFact> helpful;
+    chooseHelpfulFacts(*model_, model_->compiledRules(), state, EvidenceFromFiredRules(*model_, state), ranked, limit,
+                       helpful);
+    return helpful;
 }
 
 void Session::answer(FactId fact, std::optional<Value> value) {

@@ -108,6 +108,27 @@ TEST(Batch, FieldsRestrictTheKeys) {
     }
 }
 
+// `next` is not in the default line; asked for, it lists what `triage ask
+// --facts` would ask first (the golden is the question choice's ranking).
+TEST(Batch, NextListsTheSessionsQuestionsOnlyWhenAskedFor) {
+    for (const std::string& line : lines(readFile(dataFile("expected/tickets.out.jsonl"))))
+        EXPECT_FALSE(json::parse(line).contains("next")) << line;
+    const ProcessResult result = batch({"--fields", "id,next", dataFile("tickets.jsonl")});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out, readFile(dataFile("expected/tickets.next.jsonl")));
+    // Beside the other fields, in the documented order, with the same values.
+    const ProcessResult all = batch({"--fields", "next,id,cause,score,ranking,fix,fired,ask", dataFile("tickets.jsonl")});
+    const auto full = lines(readFile(dataFile("expected/tickets.out.jsonl")));
+    const auto next = lines(result.out);
+    const auto both = lines(all.out);
+    ASSERT_EQ(both.size(), full.size());
+    for (std::size_t i = 0; i < both.size(); ++i) {
+        nlohmann::ordered_json expected = nlohmann::ordered_json::parse(full[i]);
+        expected["next"] = json::parse(next[i])["next"];
+        EXPECT_EQ(nlohmann::ordered_json::parse(both[i]), expected) << both[i];  // order of keys included
+    }
+}
+
 TEST(Batch, UnknownFieldIsAUsageError) {
     const ProcessResult result = batch({"--fields", "id,colour", dataFile("tickets.jsonl")});
     EXPECT_EQ(result.exitCode, 2);

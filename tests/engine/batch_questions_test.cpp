@@ -1,4 +1,4 @@
-// Batch `ask` (question choice on the one-pass state, reading the flattened
+// Batch `next` (question choice on the one-pass state, reading the flattened
 // conditions) must rank exactly the questions a Session started from the same
 // facts ranks (reading the condition trees), on random rule bases.
 #include <gtest/gtest.h>
@@ -12,6 +12,14 @@
 
 namespace triage::engine::testing {
 namespace {
+
+EvaluateOptions nextOnly(std::size_t questions) {
+    EvaluateOptions options;
+    options.helpful = 0;
+    options.wantFired = false;
+    options.nextQuestions = questions;
+    return options;
+}
 
 TEST(BatchQuestions, EqualASessionsOnRandomRuleBases) {
     int onePass = 0;
@@ -29,11 +37,11 @@ TEST(BatchQuestions, EqualASessionsOnRandomRuleBases) {
 
         const Session session(model, facts);
         const std::vector<Question> expected = session.usefulQuestions(100);
-        const TicketResult batch = evaluate(model, facts, {3, 100, false});
-        ASSERT_EQ(batch.helpful.size(), expected.size()) << "seed " << seed;
+        const TicketResult batch = evaluate(model, facts, nextOnly(100));
+        ASSERT_EQ(batch.nextQuestions.size(), expected.size()) << "seed " << seed;
         for (std::size_t i = 0; i < expected.size(); ++i) {
-            EXPECT_EQ(batch.helpful[i].fact, expected[i].fact) << "seed " << seed;
-            EXPECT_EQ(batch.helpful[i].expectedGain, expected[i].expectedGain) << "seed " << seed;  // bit-identical
+            EXPECT_EQ(batch.nextQuestions[i].fact, expected[i].fact) << "seed " << seed;
+            EXPECT_EQ(batch.nextQuestions[i].expectedGain, expected[i].expectedGain) << "seed " << seed;  // bit-identical
         }
     }
     EXPECT_GT(onePass, 20);
@@ -53,10 +61,10 @@ TEST(BatchQuestions, ShortListsAreTheHeadOfTheFullRanking) {
             if (std::bernoulli_distribution(0.4)(rng)) facts.emplace_back(fact, randomValue(model->kb(), fact, rng));
         const Session session(model, facts);
         const std::vector<Question> full = session.usefulQuestions(100);
-        const std::vector<Question> fullBatch = evaluate(model, facts, {3, 100, false}).helpful;
+        const std::vector<Question> fullBatch = evaluate(model, facts, nextOnly(100)).nextQuestions;
         for (std::size_t limit = 0; limit <= 4; ++limit) {
             const std::vector<Question> head = session.usefulQuestions(limit);
-            const std::vector<Question> headBatch = evaluate(model, facts, {3, limit, false}).helpful;
+            const std::vector<Question> headBatch = evaluate(model, facts, nextOnly(limit)).nextQuestions;
             ASSERT_EQ(head.size(), std::min(limit, full.size())) << "seed " << seed;
             ASSERT_EQ(headBatch.size(), std::min(limit, fullBatch.size())) << "seed " << seed;
             for (std::size_t i = 0; i < head.size(); ++i) {

@@ -15,18 +15,20 @@ struct TicketResult {
     std::vector<RankedCause> ranking;      // best first, at most `top`
     std::optional<Diagnosis> conclusion;
     std::vector<RuleId> fired;
-    std::vector<Question> helpful;         // unknown facts that would most raise confidence
+    std::vector<HelpfulFact> helpful;      // `ask`: facts whose answers would most move the contenders
+    std::vector<Question> nextQuestions;   // `next`: what a session started from the ticket would ask
 };
 
 struct EvaluateOptions {
     std::size_t top = 3;
-    std::size_t helpful = 3;   // 0: skip question scoring (the cheap path)
+    std::size_t helpful = 3;        // facts in `helpful` at most (0: none looked for)
     bool wantFired = true;
     /// Only the conclusion's cause and score will be read (a batch line of
     /// id, cause and score): the ranking may then hold the top cause alone,
     /// and the conclusion lack runners-up, fix steps and the stop policy's
     /// verdict, which cost a ranking pass and a condition per fix step.
     bool conclusionOnly = false;
+    std::size_t nextQuestions = 0;  // questions in `nextQuestions` at most (0: no question choice, the costly part)
 };
 
 TicketResult evaluate(const std::shared_ptr<const Model>& model,

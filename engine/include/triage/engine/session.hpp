@@ -24,6 +24,15 @@ struct Question {
     double expectedGain = 0;  // information gain (bits) per unit of cost
 };
 
+/// A fact whose answer would move the scores of the causes in contention
+/// (batch `ask`, docs/inference.md §4 "Batch ask"): the largest change in
+/// those scores that a rule it completes would make, shared among the facts
+/// that rule still needs, per unit of asking cost.
+struct HelpfulFact {
+    FactId fact = 0;
+    double stake = 0;
+};
+
 /// What a session concludes: the top cause, the others, the fix steps.
 /// (Named Diagnosis because engine::Conclusion is a rule's `then` part.)
 struct Diagnosis {
@@ -67,6 +76,10 @@ public:
     /// most useful first; the first is nextQuestion() whenever there is one
     /// (what batch output lists as `ask`).
     std::vector<Question> usefulQuestions(std::size_t limit) const;
+    /// Askable unknown facts whose answers would most move the scores of the
+    /// ranking's first causes, most first (batch `ask`). Cheaper than
+    /// usefulQuestions: it reads only the rules about those causes.
+    std::vector<HelpfulFact> helpfulFacts(std::size_t limit) const;
 
     WhyExplanation why(FactId question) const;
     HowExplanation how(CauseId cause) const;

@@ -1,0 +1,184 @@
+#include "helpful_facts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "triage/engine/rule_index.hpp"
+#include "triage/engine/inline_list.hpp"
+#include "triage/engine/scoring.hpp"
+
+namespace triage::engine {
+
+namespace {
+
+/// The facts one rule still needs: few, so kept on the stack.
+using NeededFacts = InlineList<FactId, 8>;
+
+void addOnce(NeededFacts& facts, FactId fact) {
+    if (std::find(facts.begin(), facts.end(), fact) == facts.end()) facts.push_back(fact);
+}
+
+/// The facts with no value that the subtree at `node` reads.
+void addFactsWithoutValue(const Condition& condition, std::uint32_t node, FactValues values, NeededFacts& facts) {
+    const ConditionNode& at = condition.nodes[node];
+    if (at.kind == ConditionNode::Kind::Atom) {
+        const FactId fact = condition.atoms[at.atom].fact;
+        if (!values[fact]) addOnce(facts, fact);
+        return;
+    }
+    for (const std::uint32_t child : at.children) addFactsWithoutValue(condition, child, values, facts);
+}
+
+/// The facts with no value that the rule's undecided conjuncts read (what
+/// must be known before it can fire), or false when the rule is decided. A
+/// True rule has fired, and a False one stays False (Kleene logic is
+/// monotone; a `known f` test on a fact with no value is taken as the False
+/// it is now: an answer that would flip it is not weighed).
+bool undecidedFacts(const KnowledgeBase& kb, const FlatConditions& flat, RuleId rule, FactValues values,
+                    NeededFacts& needed) {
+    const std::uint32_t first = flat.first(rule), end = flat.first(rule + 1);
+    bool open = false;
+    for (std::uint32_t conjunct = first; conjunct != end; ++conjunct) {
+        const Truth truth = flat.truth(rule, conjunct, values);
+        if (truth == Truth::False) return false;
+        if (truth == Truth::True) continue;
+        open = true;
+        const FactId sole = flat.soleFact(conjunct);
+        if (sole != FlatConditions::severalFactsRead) {
+            if (!values[sole]) addOnce(needed, sole);
+        } else {
+            addFactsWithoutValue(kb.rules[rule].condition, flat.node(conjunct), values, needed);
+        }
+    }
+    return open;
+}
+
+double scoreOf(double prior, const CauseEvidence& evidence) {
+    return combineEvidence(prior, 1.0 - evidence.unbeliefBySupport, 1.0 - evidence.keptByExclusion);
+}
+
+}  // namespace
+
+namespace {
+
+/// Weighs the rules one by one into the stakes of the facts they need.
+class StakeCollector {
+public:
+    StakeCollector(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
+                   const EvidenceNow& evidence, std::vector<HelpfulFact>& out)
+        : kb_(model.kb()),
+          effects_(compiled.effects()),
+          state_(state),
+          evidence_(evidence),
+          flat_(compiled.flat()),
+          values_(state.values()),
+          out_(out) {}
+
+    void weigh(RuleId rule) {
+        // Most rules weighed are decided, and most undecided ones need one
+        // fact: both take the flat pass alone.
+        NeededFacts needed;
+        if (flat_.plain(rule)) {
+            const FlatConditions::Undecided undecided = flat_.undecided(rule, values_);
+            if (undecided.truth != Truth::Unknown) return;
+            if (undecided.fact < FlatConditions::severalUndecided) {
+                addStakes(rule, std::span<const FactId>(&undecided.fact, 1));
+                return;
+            }
+        }
+        if (undecidedFacts(kb_, flat_, rule, values_, needed)) addStakes(rule, {needed.begin(), needed.end()});
+    }
+
+private:
+    /// How far the rule, once fired, would move the scores it touches.
+    double move(RuleId rule) const {
+        double moved = 0;
+        for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
+            CauseEvidence now = evidence_.of(effect.cause);
+            const double prior = effects_.prior(effect.cause);
+            const double before = scoreOf(prior, now);
+            (effect.supports ? now.unbeliefBySupport : now.keptByExclusion) *= effect.unbelief;
+            moved += std::abs(scoreOf(prior, now) - before);
+        }
+        return moved;
+    }
+
+    void addStakes(RuleId rule, std::span<const FactId> needed) {
+        // Shared among the facts still needed: an answer that completes a
+        // rule on its own weighs more than one of three it still needs.
+        const double share = move(rule) / static_cast<double>(needed.size());
+        for (const FactId fact : needed) {
+            const Fact& about = kb_.facts[fact];
+            if (!about.askable || state_.wasAsked(fact)) continue;
+            const double stake = share / (about.cost > 0 ? about.cost : 1.0);  // as question choice reads costs
+            auto found = std::find_if(out_.begin(), out_.end(), [fact](const HelpfulFact& f) { return f.fact == fact; });
+            if (found == out_.end()) {
+                out_.push_back({fact, stake});
+            } else if (stake > found->stake) {
+                found->stake = stake;
+            }
+        }
+    }
+
+    const KnowledgeBase& kb_;
+    const RuleEffects& effects_;
+    const DiagnosisState& state_;
+    const EvidenceNow& evidence_;
+    const FlatConditions& flat_;
+    const FactValues values_;
+    std::vector<HelpfulFact>& out_;
+};
+
+}  // namespace
+
+void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
+                        const EvidenceNow& evidence, std::span<const RankedCause> contenders, std::size_t limit,
+                        std::vector<HelpfulFact>& out) {
+    out.clear();
+    if (limit == 0) return;
+    StakeCollector stakes(model, compiled, state, evidence, out);
+    if (!contenders.empty()) {
+        // A rule about both contenders is weighed twice, alike: stakes keep the largest.
+        for (const RankedCause& contender : contenders.first(std::min(contenders.size(), causesInContention)))
+            compiled.causeRules().forEachPossible(contender.cause, state.values(),
+                                                  [&stakes](RuleId rule) { stakes.weigh(rule); });
+    } else {
+        // No cause in contention. As question choice does (docs/inference.md
+        // §4), first the rules the known values point to (their guard holds:
+        // an error code's rules) and those without a guard; if they need no
+        // askable fact, every rule that no known value rules out.
+        const RuleIndex& index = model.index();
+        const FactValues values = state.values();
+        for (FactId fact = 0; fact < values.size(); ++fact)
+            if (values[fact])
+                if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values[fact]))
+                    for (const RuleId rule : bucket->rules) stakes.weigh(rule);
+        for (const RuleId rule : index.unguarded) stakes.weigh(rule);
+        if (out.empty())
+            for (RuleId rule = 0; rule < index.guards.size(); ++rule) {
+                const RuleIndex::MaybeGuard& guard = index.guards[rule];
+                if (!guard || !values[guard->fact] || values[guard->fact]->raw() == guard->value.raw()) stakes.weigh(rule);
+            }
+    }
+    std::erase_if(out, [](const HelpfulFact& f) { return !(f.stake > 0); });
+    // Few facts: an insertion sort, most stake first, then lower FactId.
+    for (std::size_t i = 1; i < out.size(); ++i)
+        for (std::size_t j = i; j > 0; --j) {
+            const HelpfulFact &a = out[j], &b = out[j - 1];
+            if (!(a.stake > b.stake || (a.stake == b.stake && a.fact < b.fact))) break;
+            std::swap(out[j], out[j - 1]);
+        }
+    if (out.size() > limit) out.resize(limit);
+}
+
+CauseEvidence EvidenceFromFiredRules::of(CauseId cause) const {
+    const std::span<const RuleId> fired = state_.firedRules();  // ascending
+    CauseEvidence found;
+    for (const Model::Evidence& piece : model_.evidenceAbout(cause)) {
+        if (!std::binary_search(fired.begin(), fired.end(), piece.rule)) continue;
+        (piece.supports ? found.unbeliefBySupport : found.keptByExclusion) *= 1.0 - piece.certainty;
+    }
+    return found;
+}
+
+}  // namespace triage::engine
