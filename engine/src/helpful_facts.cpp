@@ -143,10 +143,10 @@ void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const
             compiled.causeRules().forEachPossible(contender.cause, state.values(),
                                                   [&stakes](RuleId rule) { stakes.weigh(rule); });
     } else {
-        // No cause in contention. As question choice does (docs/inference.md
-        // §4), first the rules the known values point to (their guard holds:
-        // an error code's rules) and those without a guard; if they need no
-        // askable fact, every rule that no known value rules out.
+        // No cause in contention: the rules the known values point to (their
+        // guard holds: an error code's rules) and those without a guard, the
+        // focused scope of question choice (docs/inference.md §4). Not every
+        // rule: a ticket no rule fires for would cost a pass over the base.
         const RuleIndex& index = model.index();
         const FactValues values = state.values();
         for (FactId fact = 0; fact < values.size(); ++fact)
@@ -154,11 +154,6 @@ void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const
                 if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values[fact]))
                     for (const RuleId rule : bucket->rules) stakes.weigh(rule);
         for (const RuleId rule : index.unguarded) stakes.weigh(rule);
-        if (out.empty())
-            for (RuleId rule = 0; rule < index.guards.size(); ++rule) {
-                const RuleIndex::MaybeGuard& guard = index.guards[rule];
-                if (!guard || !values[guard->fact] || values[guard->fact]->raw() == guard->value.raw()) stakes.weigh(rule);
-            }
     }
     std::erase_if(out, [](const HelpfulFact& f) { return !(f.stake > 0); });
     // Few facts: an insertion sort, most stake first, then lower FactId.

@@ -36,9 +36,8 @@ public:
 
 /// Up to `limit` facts into `out` (cleared, storage reused), most stake
 /// first, then lower FactId. The rules weighed are those about
-/// `contenders`, the ranking's first causes (best first). With none, those
-/// the known values point to (RuleIndex buckets) and the unguarded ones,
-/// and if these need no askable fact, every rule no known value rules out.
+/// `contenders`, the ranking's first causes (best first); with none, those
+/// the known values point to (RuleIndex buckets) and the unguarded ones.
 void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
                         const EvidenceNow& evidence, std::span<const RankedCause> contenders, std::size_t limit,
                         std::vector<HelpfulFact>& out);
