@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 #include "bucket_programs.hpp"
 #include "cause_rules.hpp"
@@ -18,11 +19,7 @@ namespace triage::engine {
 class CompiledRules {
 public:
     CompiledRules(const KnowledgeBase& kb, const RuleIndex& index)
-        : flat_(kb, index),
-          masks_(kb, index, flat_),
-          effects_(kb),
-          programs_(index, masks_, effects_),
-          causeRules_(kb, index) {
+        : kb_(kb), index_(index), flat_(kb, index), masks_(kb, index, flat_), effects_(kb), programs_(index, masks_, effects_) {
         // Without derived facts the batch path reads each bucket's program
         // straight through (OnePassEvaluation::evaluate) and asks the masks
         // only about its general rules: the simple ones' tests live in the
@@ -36,7 +33,11 @@ public:
     const ConditionMasks& masks() const { return masks_; }
     const RuleEffects& effects() const { return effects_; }
     const BucketPrograms& programs() const { return programs_; }
-    const CauseRules& causeRules() const { return causeRules_; }
+    /// Built on first use: only batch `ask` reads it.
+    const CauseRules& causeRules() const {
+        std::call_once(causeRulesBuilt_, [this] { causeRules_.emplace(kb_, index_, programs_); });
+        return *causeRules_;
+    }
     /// flat() with factsRead indexed: only question choice reads it.
     const FlatConditions& flatWithFactsRead() const {
         std::call_once(factsReadIndexed_, [this] { flat_.indexFactsRead(); });
@@ -44,11 +45,14 @@ public:
     }
 
 private:
+    const KnowledgeBase& kb_;
+    const RuleIndex& index_;
     mutable FlatConditions flat_;  // mutable: factsRead is indexed once, on first use
     ConditionMasks masks_;
     RuleEffects effects_;
     BucketPrograms programs_;
-    CauseRules causeRules_;
+    mutable std::optional<CauseRules> causeRules_;
+    mutable std::once_flag causeRulesBuilt_;
     mutable std::once_flag factsReadIndexed_;
 };
 

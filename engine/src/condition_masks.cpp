@@ -34,6 +34,9 @@ ConditionMasks::ConditionMasks(const KnowledgeBase& kb, const RuleIndex& index, 
         next += count;
     }
     words_ = (next + wordBits - 1) / wordBits;
+    factOfLiteral_.assign(words_ * wordBits, ~FactId{0});
+    for (FactId fact = 0; fact < kb.facts.size(); ++fact)
+        for (std::uint32_t i = 0; i < facts_[fact].count; ++i) factOfLiteral_[facts_[fact].first + i] = fact;
 
     std::vector<std::optional<Value>> probe(kb.facts.size());  // all unknown between probes
     firstTest_.reserve(kb.rules.size() + 1);

@@ -28,6 +28,8 @@ public:
     std::uint64_t factBits(FactId fact) const { return facts_[fact].bits; }
     /// The word holding the fact's bits (when factBits is not 0).
     std::uint32_t factWord(FactId fact) const { return facts_[fact].first / 64; }
+    /// The fact whose value bit `literal` is (word * 64 + bit).
+    FactId factOf(std::uint32_t literal) const { return factOfLiteral_[literal]; }
 
     /// A rule whose whole condition is at most two Exact tests (on two
     /// words: a rule's tests on one word merge), in a form to evaluate
@@ -71,6 +73,7 @@ private:
 
     const FlatConditions& conditions_;
     std::vector<FactLiterals> facts_;
+    std::vector<FactId> factOfLiteral_;  // per literal, words_ * 64 of them
     std::size_t words_ = 0;
     std::vector<std::uint32_t> firstTest_;  // per rule, plus one past the end
     std::vector<Test> tests_;

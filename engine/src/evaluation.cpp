@@ -31,15 +31,6 @@ private:
     const OnePassEvaluation& evaluation_;
 };
 
-class OnePassEvidence final : public EvidenceNow {
-public:
-    explicit OnePassEvidence(const OnePassEvaluation& evaluation) : evaluation_(evaluation) {}
-    CauseEvidence of(CauseId cause) const override { return evaluation_.evidenceOf(cause); }
-
-private:
-    const OnePassEvaluation& evaluation_;
-};
-
 /// The ranking and the conclusion's runners-up cut to what the caller shows.
 void cut(TicketResult& result, std::size_t top) {
     if (result.ranking.size() > top) result.ranking.resize(top);
@@ -96,15 +87,13 @@ void evaluate(const std::shared_ptr<const Model>& model, const std::vector<std::
     EvaluateOptions wider = options;
     if (options.helpful > 0) wider.top = std::max(options.top, causesInContention);
     reusable->evaluate(facts, wider, result);
-    const OnePassState state(*reusable);
     if (options.helpful > 0) {
-        chooseHelpfulFacts(*model, reusable->compiled(), state, OnePassEvidence(*reusable), result.ranking,
-                           options.helpful, result.helpful);
+        chooseHelpfulFacts(*model, *reusable, result.ranking, options.helpful, result.helpful);
         cut(result, options.top);
     }
     // Without derived facts, answers are tried on the one-pass state: no Session.
     if (options.nextQuestions > 0)
-        result.nextQuestions = chooseQuestions(*model, state, &reusable->conditionsForQuestions(),
+        result.nextQuestions = chooseQuestions(*model, OnePassState(*reusable), &reusable->conditionsForQuestions(),
                                                options.nextQuestions, std::move(result.nextQuestions),
                                                AnalysisUse::Ranking)
                                    .ranked;

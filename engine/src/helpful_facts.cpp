@@ -1,10 +1,12 @@
 #include "helpful_facts.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
-#include "triage/engine/rule_index.hpp"
+#include "one_pass_evaluation.hpp"
 #include "triage/engine/inline_list.hpp"
+#include "triage/engine/rule_index.hpp"
 #include "triage/engine/scoring.hpp"
 
 namespace triage::engine {
@@ -61,7 +63,7 @@ double scoreOf(double prior, const CauseEvidence& evidence) {
 
 namespace {
 
-/// Weighs the rules one by one into the stakes of the facts they need.
+/// Weighs rules into the stakes of the facts they still need.
 class StakeCollector {
 public:
     StakeCollector(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
@@ -74,6 +76,7 @@ public:
           values_(state.values()),
           out_(out) {}
 
+    /// A rule read through FlatConditions.
     void weigh(RuleId rule) {
         // Most rules weighed are decided, and most undecided ones need one
         // fact: both take the flat pass alone.
@@ -89,20 +92,7 @@ public:
         if (undecidedFacts(kb_, flat_, rule, values_, needed)) addStakes(rule, {needed.begin(), needed.end()});
     }
 
-private:
-    /// How far the rule, once fired, would move the scores it touches.
-    double move(RuleId rule) const {
-        double moved = 0;
-        for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
-            CauseEvidence now = evidence_.of(effect.cause);
-            const double prior = effects_.prior(effect.cause);
-            const double before = scoreOf(prior, now);
-            (effect.supports ? now.unbeliefBySupport : now.keptByExclusion) *= effect.unbelief;
-            moved += std::abs(scoreOf(prior, now) - before);
-        }
-        return moved;
-    }
-
+    /// An undecided rule, with the facts it still needs: their stakes.
     void addStakes(RuleId rule, std::span<const FactId> needed) {
         // Shared among the facts still needed: an answer that completes a
         // rule on its own weighs more than one of three it still needs.
@@ -120,6 +110,20 @@ private:
         }
     }
 
+private:
+    /// How far the rule, once fired, would move the scores it touches.
+    double move(RuleId rule) const {
+        double moved = 0;
+        for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
+            CauseEvidence now = evidence_.of(effect.cause);
+            const double prior = effects_.prior(effect.cause);
+            const double before = scoreOf(prior, now);
+            (effect.supports ? now.unbeliefBySupport : now.keptByExclusion) *= effect.unbelief;
+            moved += std::abs(scoreOf(prior, now) - before);
+        }
+        return moved;
+    }
+
     const KnowledgeBase& kb_;
     const RuleEffects& effects_;
     const DiagnosisState& state_;
@@ -129,34 +133,23 @@ private:
     std::vector<HelpfulFact>& out_;
 };
 
-}  // namespace
+/// No cause in contention: the rules the known values point to (their guard
+/// holds: an error code's rules) and those without a guard, the focused
+/// scope of question choice (docs/inference.md §4). Not every rule: a ticket
+/// no rule fires for would cost a pass over the rule base.
+void weighFocusedScope(const Model& model, FactValues values, StakeCollector& stakes) {
+    const RuleIndex& index = model.index();
+    for (FactId fact = 0; fact < values.size(); ++fact)
+        if (values[fact])
+            if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values[fact]))
+                for (const RuleId rule : bucket->rules) stakes.weigh(rule);
+    for (const RuleId rule : index.unguarded) stakes.weigh(rule);
+}
 
-void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
-                        const EvidenceNow& evidence, std::span<const RankedCause> contenders, std::size_t limit,
-                        std::vector<HelpfulFact>& out) {
-    out.clear();
-    if (limit == 0) return;
-    StakeCollector stakes(model, compiled, state, evidence, out);
-    if (!contenders.empty()) {
-        // A rule about both contenders is weighed twice, alike: stakes keep the largest.
-        for (const RankedCause& contender : contenders.first(std::min(contenders.size(), causesInContention)))
-            compiled.causeRules().forEachPossible(contender.cause, state.values(),
-                                                  [&stakes](RuleId rule) { stakes.weigh(rule); });
-    } else {
-        // No cause in contention: the rules the known values point to (their
-        // guard holds: an error code's rules) and those without a guard, the
-        // focused scope of question choice (docs/inference.md §4). Not every
-        // rule: a ticket no rule fires for would cost a pass over the base.
-        const RuleIndex& index = model.index();
-        const FactValues values = state.values();
-        for (FactId fact = 0; fact < values.size(); ++fact)
-            if (values[fact])
-                if (const RuleIndex::Bucket* bucket = index.bucket(fact, *values[fact]))
-                    for (const RuleId rule : bucket->rules) stakes.weigh(rule);
-        for (const RuleId rule : index.unguarded) stakes.weigh(rule);
-    }
+/// Most stake first, then lower FactId; stakes above 0; at most `limit`.
+void finish(std::vector<HelpfulFact>& out, std::size_t limit) {
     std::erase_if(out, [](const HelpfulFact& f) { return !(f.stake > 0); });
-    // Few facts: an insertion sort, most stake first, then lower FactId.
+    // Few facts: an insertion sort.
     for (std::size_t i = 1; i < out.size(); ++i)
         for (std::size_t j = i; j > 0; --j) {
             const HelpfulFact &a = out[j], &b = out[j - 1];
@@ -164,6 +157,106 @@ void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const
             std::swap(out[j], out[j - 1]);
         }
     if (out.size() > limit) out.resize(limit);
+}
+
+bool guardRulesOut(FactId guardFact, double guardValue, FactValues values) {
+    return guardFact != CauseRules::noGuard && values[guardFact] && values[guardFact]->raw() != guardValue;
+}
+
+/// The batch path's state as the collector reads it: a ticket answers nothing.
+class OnePassReading final : public DiagnosisState, public EvidenceNow {
+public:
+    explicit OnePassReading(const OnePassEvaluation& evaluation) : evaluation_(evaluation) {}
+    FactValues values() const override { return evaluation_.values(); }
+    bool isGiven(FactId fact) const override { return evaluation_.isGiven(fact); }
+    bool wasAsked(FactId) const override { return false; }
+    std::span<const RuleId> firedRules() const override { return evaluation_.firedRules(); }
+    const WorkingMemory* memory() const override { return nullptr; }
+    CauseEvidence of(CauseId cause) const override { return evaluation_.evidenceOf(cause); }
+
+private:
+    const OnePassEvaluation& evaluation_;
+};
+
+}  // namespace
+
+void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
+                        const EvidenceNow& evidence, std::span<const RankedCause> ranking, std::size_t limit,
+                        std::vector<HelpfulFact>& out) {
+    out.clear();
+    if (limit == 0) return;
+    StakeCollector stakes(model, compiled, state, evidence, out);
+    const FactValues values = state.values();
+    if (ranking.empty()) {
+        weighFocusedScope(model, values, stakes);
+    } else {
+        // A rule about both contenders is weighed twice, alike: stakes keep the largest.
+        const CauseRules& causeRules = compiled.causeRules();
+        for (const RankedCause& contender : ranking.first(std::min(ranking.size(), causesInContention))) {
+            for (const CauseRules::SimpleRule& rule : causeRules.simple(contender.cause))
+                if (!guardRulesOut(rule.guardFact, rule.guardValue, values)) stakes.weigh(rule.rule);
+            for (const CauseRules::GuardedRule& rule : causeRules.general(contender.cause))
+                if (!guardRulesOut(rule.guardFact, rule.guardValue, values)) stakes.weigh(rule.rule);
+        }
+    }
+    finish(out, limit);
+}
+
+void chooseHelpfulFacts(const Model& model, const OnePassEvaluation& evaluation, std::span<const RankedCause> ranking,
+                        std::size_t limit, std::vector<HelpfulFact>& out) {
+    out.clear();
+    if (limit == 0) return;
+    const CompiledRules& compiled = evaluation.compiled();
+    const OnePassReading reading(evaluation);
+    StakeCollector stakes(model, compiled, reading, reading, out);
+    const FactValues values = evaluation.values();
+    if (ranking.empty()) {
+        weighFocusedScope(model, values, stakes);
+        finish(out, limit);
+        return;
+    }
+    // Every bit of the facts with a value: a required bit left unset is a
+    // fact still needed if its fact has no value, else the rule is False.
+    const ConditionMasks& masks = compiled.masks();
+    thread_local std::vector<std::uint64_t> known;
+    known.assign(std::max<std::size_t>(masks.words(), 1), 0);
+    for (const FactId fact : evaluation.factsWithValues())
+        if (const std::uint64_t bits = masks.factBits(fact)) known[masks.factWord(fact)] |= bits;
+    const std::uint64_t* literals = evaluation.literals();
+    const CauseRules& causeRules = compiled.causeRules();
+    for (const RankedCause& contender : ranking.first(std::min(ranking.size(), causesInContention))) {
+        // The bit-test rules without a branch per rule: the undecided ones
+        // are listed first, and only those are weighed.
+        const std::span<const CauseRules::SimpleRule> rules = causeRules.simple(contender.cause);
+        thread_local std::vector<const CauseRules::SimpleRule*> undecided;
+        if (undecided.size() < rules.size()) undecided.resize(rules.size());
+        const CauseRules::SimpleRule** end = undecided.data();
+        for (const CauseRules::SimpleRule& rule : rules) {
+            const std::optional<Value>& guard = rule.guardFact != CauseRules::noGuard ? values[rule.guardFact] : std::nullopt;
+            const bool guardOpen = rule.guardFact != CauseRules::noGuard && !guard;
+            std::uint64_t decidedFalse = guard && guard->raw() != rule.guardValue ? 1 : 0, missing = 0;
+            for (int i = 0; i < 2; ++i) {
+                const std::uint64_t set = literals[rule.word[i]];
+                const std::uint64_t unset = rule.expected[i] & ~set;
+                decidedFalse |= (set & rule.mask[i] & ~rule.expected[i]) | (unset & known[rule.word[i]]);
+                missing |= unset;
+            }
+            *end = &rule;
+            end += (decidedFalse == 0) & (missing != 0 || guardOpen);
+        }
+        for (const CauseRules::SimpleRule* const* at = undecided.data(); at != end; ++at) {
+            const CauseRules::SimpleRule& rule = **at;
+            NeededFacts needed;
+            if (rule.guardFact != CauseRules::noGuard && !values[rule.guardFact]) needed.push_back(rule.guardFact);
+            for (int i = 0; i < 2; ++i)
+                for (std::uint64_t unset = rule.expected[i] & ~literals[rule.word[i]]; unset != 0; unset &= unset - 1)
+                    addOnce(needed, masks.factOf(rule.word[i] * 64u + static_cast<std::uint32_t>(std::countr_zero(unset))));
+            stakes.addStakes(rule.rule, {needed.begin(), needed.end()});
+        }
+        for (const CauseRules::GuardedRule& rule : causeRules.general(contender.cause))
+            if (!guardRulesOut(rule.guardFact, rule.guardValue, values)) stakes.weigh(rule.rule);
+    }
+    finish(out, limit);
 }
 
 CauseEvidence EvidenceFromFiredRules::of(CauseId cause) const {

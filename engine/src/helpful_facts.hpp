@@ -7,12 +7,14 @@
 #include <span>
 #include <vector>
 
-#include "diagnosis_state.hpp"
 #include "compiled_rules.hpp"
+#include "diagnosis_state.hpp"
 #include "triage/engine/model.hpp"
 #include "triage/engine/session.hpp"
 
 namespace triage::engine {
+
+class OnePassEvaluation;
 
 /// The causes in contention: the top cause and the runner-up, the two whose
 /// scores the stop policy's confidence reads (score and margin). A fixed
@@ -35,12 +37,18 @@ public:
 };
 
 /// Up to `limit` facts into `out` (cleared, storage reused), most stake
-/// first, then lower FactId. The rules weighed are those about
-/// `contenders`, the ranking's first causes (best first); with none, those
-/// the known values point to (RuleIndex buckets) and the unguarded ones.
+/// first, then lower FactId. `ranking`: the state's, best first; its first
+/// two causes are in contention and their rules are weighed. With none,
+/// the rules the known values point to (RuleIndex buckets) and the
+/// unguarded ones are.
 void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
-                        const EvidenceNow& evidence, std::span<const RankedCause> contenders, std::size_t limit,
+                        const EvidenceNow& evidence, std::span<const RankedCause> ranking, std::size_t limit,
                         std::vector<HelpfulFact>& out);
+
+/// The same list for the batch path's state (a rule base without derived
+/// facts), reading the rules the bucket programs hold as bit tests.
+void chooseHelpfulFacts(const Model& model, const OnePassEvaluation& evaluation,
+                        std::span<const RankedCause> ranking, std::size_t limit, std::vector<HelpfulFact>& out);
 
 /// EvidenceNow multiplied out from a state's fired rules, in RuleId order as
 /// scoreCauses takes them.

@@ -23,6 +23,10 @@ public:
 
     const std::shared_ptr<const Model>& model() const { return model_; }
     const CompiledRules& compiled() const { return compiled_; }
+    /// ConditionMasks' literal words of the last evaluate()'s values.
+    const std::uint64_t* literals() const { return literals_.data(); }
+    /// The facts with a value after the last evaluate(), each once.
+    std::span<const FactId> factsWithValues() const { return {touched_.data(), touchedCount_}; }
 
     /// The same TicketResult as a Session started from `facts`, without
     /// `helpful` and `nextQuestions` (see evaluation.cpp), and with the conclusion's runners-up

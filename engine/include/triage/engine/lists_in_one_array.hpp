@@ -43,10 +43,6 @@ public:
     std::span<const T> operator[](std::size_t list) const {
         return {items_.data() + firsts_[list], items_.data() + firsts_[list + 1]};
     }
-    /// A list to reorder or change in place (its length stays).
-    std::span<T> operator[](std::size_t list) {
-        return {items_.data() + firsts_[list], items_.data() + firsts_[list + 1]};
-    }
     std::size_t lists() const { return firsts_.size() - 1; }
     std::size_t totalSize() const { return items_.size(); }
 
