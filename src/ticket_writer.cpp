@@ -11,13 +11,43 @@ namespace triage::cli {
 
 namespace {
 
-/// fmt's append copies in a checked loop, ~80 instructions for a short key;
-/// a line is a dozen short pieces, so grow once and copy whole. `text` must
-/// have its data: memcpy from an empty view's null pointer is undefined.
+/// Copies a string literal to `at`, returns its end: a fixed-size memcpy, inlined.
+template <std::size_t N>
+char* put(char* at, const char (&literal)[N]) {
+    std::memcpy(at, literal, N - 1);
+    return at + N - 1;
+}
+
+/// Copies `text` to `at`, returns its end. Ids, names and ranking entries
+/// are short: up to 32 bytes go as two overlapping fixed-size copies
+/// (inlined), not a libc call. Forced inline: GCC keeps it a call, and a
+/// line puts some 30 pieces.
+[[gnu::always_inline]] inline char* put(char* at, std::string_view text) {
+    const char* from = text.data();
+    const std::size_t size = text.size();
+    if (size > 16 && size <= 32) {
+        std::memcpy(at, from, 16);
+        std::memcpy(at + size - 16, from + size - 16, 16);
+    } else if (size >= 8 && size <= 16) {
+        std::memcpy(at, from, 8);
+        std::memcpy(at + size - 8, from + size - 8, 8);
+    } else if (size >= 4 && size < 8) {
+        std::memcpy(at, from, 4);
+        std::memcpy(at + size - 4, from + size - 4, 4);
+    } else if (size != 0) {
+        std::memcpy(at, from, size);
+    }
+    return at + size;
+}
+
+/// For text whose size is known piece by piece (escapes, error lines, the
+/// names quoted at load): fmt's append copies in a checked loop, ~80
+/// instructions for a short key, so grow once and put. Result lines are
+/// put in one reservation instead.
 void appendText(fmt::memory_buffer& out, std::string_view text) {
     const std::size_t size = out.size();
     out.resize(size + text.size());
-    std::memcpy(out.data() + size, text.data(), text.size());
+    put(out.data() + size, text);
 }
 
 void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::string>& text) {
@@ -205,35 +235,6 @@ TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields)
 }
 
 namespace {
-
-/// Copies a string literal to `at`, returns its end: a fixed-size memcpy, inlined.
-template <std::size_t N>
-char* put(char* at, const char (&literal)[N]) {
-    std::memcpy(at, literal, N - 1);
-    return at + N - 1;
-}
-
-/// Copies `text` to `at`, returns its end. Ids, names and ranking entries
-/// are short: up to 32 bytes go as two overlapping fixed-size copies
-/// (inlined), not a libc call. Forced inline: GCC keeps it a call, and a
-/// line puts some 30 pieces.
-[[gnu::always_inline]] inline char* put(char* at, std::string_view text) {
-    const char* from = text.data();
-    const std::size_t size = text.size();
-    if (size > 16 && size <= 32) {
-        std::memcpy(at, from, 16);
-        std::memcpy(at + size - 16, from + size - 16, 16);
-    } else if (size >= 8 && size <= 16) {
-        std::memcpy(at, from, 8);
-        std::memcpy(at + size - 8, from + size - 8, 8);
-    } else if (size >= 4 && size < 8) {
-        std::memcpy(at, from, 4);
-        std::memcpy(at + size - 4, from + size - 4, 4);
-    } else if (size != 0) {
-        std::memcpy(at, from, size);
-    }
-    return at + size;
-}
 
 /// A key with its leading comma, `at` right after the object's '{' or a
 /// value. The first key's comma lands on the '{' and is replaced by it:
