@@ -11,13 +11,43 @@ namespace triage::cli {
 
 namespace {
 
-/// fmt's append copies in a checked loop, ~80 instructions for a short key;
-/// a line is a dozen short pieces, so grow once and copy whole. `text` must
-/// have its data: memcpy from an empty view's null pointer is undefined.
+/// Copies a string literal to `at`, returns its end: a fixed-size memcpy, inlined.
+template <std::size_t N>
+char* put(char* at, const char (&literal)[N]) {
+    std::memcpy(at, literal, N - 1);
+    return at + N - 1;
+}
+
+/// Copies `text` to `at`, returns its end. Ids, names and ranking entries
+/// are short: up to 32 bytes go as two overlapping fixed-size copies
+/// (inlined), not a libc call. Forced inline: GCC keeps it a call, and a
+/// line puts some 30 pieces.
+[[gnu::always_inline]] inline char* put(char* at, std::string_view text) {
+    const char* from = text.data();
+    const std::size_t size = text.size();
+    if (size > 16 && size <= 32) {
+        std::memcpy(at, from, 16);
+        std::memcpy(at + size - 16, from + size - 16, 16);
+    } else if (size >= 8 && size <= 16) {
+        std::memcpy(at, from, 8);
+        std::memcpy(at + size - 8, from + size - 8, 8);
+    } else if (size >= 4 && size < 8) {
+        std::memcpy(at, from, 4);
+        std::memcpy(at + size - 4, from + size - 4, 4);
+    } else if (size != 0) {
+        std::memcpy(at, from, size);
+    }
+    return at + size;
+}
+
+/// For text whose size is known piece by piece (escapes, error lines, the
+/// names quoted at load): fmt's append copies in a checked loop, ~80
+/// instructions for a short key, so grow once and put. Result lines are
+/// put in one reservation instead.
 void appendText(fmt::memory_buffer& out, std::string_view text) {
     const std::size_t size = out.size();
     out.resize(size + text.size());
-    std::memcpy(out.data() + size, text.data(), text.size());
+    put(out.data() + size, text);
 }
 
 void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::string>& text) {
@@ -26,13 +56,6 @@ void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::stri
     } else {
         appendText(out, "null");
     }
-}
-
-/// Starts a key, given with a leading comma, its quotes and colon (one
-/// append per key); the comma is dropped for the first key of the object.
-void appendKey(fmt::memory_buffer& out, bool& first, std::string_view commaAndKey) {
-    appendText(out, first ? commaAndKey.substr(1) : commaAndKey);
-    first = false;
 }
 
 /// The most characters writeUsualScore writes (below 10^6: six digits, the
@@ -193,17 +216,6 @@ std::string_view quoted(fmt::memory_buffer& buffer, std::string_view before, std
     return {buffer.data(), buffer.size()};
 }
 
-/// [a,b,c] from items that each start with a comma.
-template <typename Items, typename ItemOf>
-void appendList(fmt::memory_buffer& out, std::size_t count, const Items& items, ItemOf itemOf) {
-    out.push_back('[');
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::string_view item = items[itemOf(i)];
-        appendText(out, i == 0 ? item.substr(1) : item);
-    }
-    out.push_back(']');
-}
-
 }  // namespace
 
 TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields) : fields_(fields) {
@@ -224,31 +236,6 @@ TicketWriter::TicketWriter(const engine::KnowledgeBase& kb, ResultFields fields)
 
 namespace {
 
-/// Copies a string literal to `at`, returns its end: a fixed-size memcpy, inlined.
-template <std::size_t N>
-char* put(char* at, const char (&literal)[N]) {
-    std::memcpy(at, literal, N - 1);
-    return at + N - 1;
-}
-
-/// Copies `text` to `at`, returns its end. Ids and quoted cause names are
-/// short: up to 16 bytes go as two overlapping fixed-size copies (inlined),
-/// not a libc call.
-char* put(char* at, std::string_view text) {
-    const char* from = text.data();
-    const std::size_t size = text.size();
-    if (size >= 8 && size <= 16) {
-        std::memcpy(at, from, 8);
-        std::memcpy(at + size - 8, from + size - 8, 8);
-    } else if (size >= 4 && size < 8) {
-        std::memcpy(at, from, 4);
-        std::memcpy(at + size - 4, from + size - 4, 4);
-    } else if (size != 0) {
-        std::memcpy(at, from, size);
-    }
-    return at + size;
-}
-
 /// A key with its leading comma, `at` right after the object's '{' or a
 /// value. The first key's comma lands on the '{' and is replaced by it:
 /// one fixed-size copy either way.
@@ -261,10 +248,26 @@ char* putKey(char* at, bool& first, const char (&commaAndKey)[N]) {
     return from + N - 1;
 }
 
+/// Ends a list whose items were put from `open` on, each with a leading
+/// comma: the first one's comma becomes the '['.
+char* closeList(char* open, char* at) {
+    if (at == open) ++at;
+    *open = '[';
+    *at++ = ']';
+    return at;
+}
+
+char* putScore(char* at, double score) {
+    char* end = writeUsualScore(at, score);
+    return end ? end : fmt::format_to(at, FMT_COMPILE("{:.3f}"), score);
+}
+
 }  // namespace
 
-[[gnu::always_inline]] inline void TicketWriter::writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
-                                   const std::optional<engine::Diagnosis>& conclusion, bool close) const {
+[[gnu::always_inline]] inline char* TicketWriter::writeHead(fmt::memory_buffer& out,
+                                                             const std::optional<std::string>& id,
+                                                             const std::optional<engine::Diagnosis>& conclusion,
+                                                             std::size_t tailChars) const {
     // An id with characters to escape is rare: it is escaped aside first (in
     // a buffer kept per thread, so that usual lines build none), and every
     // line is written in one reservation.
@@ -279,7 +282,7 @@ char* putKey(char* at, bool& first, const char (&commaAndKey)[N]) {
     const std::string_view cause = conclusion ? quotedCauses_[conclusion->cause] : std::string_view("null");
     constexpr std::size_t keysAndPunctuation = 32;  // {"id":"",  ,"cause":  ,"score":  }\n
     const std::size_t start = out.size();
-    out.reserve(start + idText.size() + cause.size() + maxScoreChars + keysAndPunctuation);
+    out.reserve(start + idText.size() + cause.size() + maxScoreChars + keysAndPunctuation + tailChars);
     char* at = out.data() + start;
     *at++ = '{';
     bool first = true;
@@ -295,56 +298,66 @@ char* putKey(char* at, bool& first, const char (&commaAndKey)[N]) {
     }
     if (fields_.score) {
         at = putKey(at, first, ",\"score\":");
-        const double score = conclusion ? conclusion->score : 0.0;
-        char* end = writeUsualScore(at, score);
-        at = end ? end : fmt::format_to(at, FMT_COMPILE("{:.3f}"), score);
+        at = putScore(at, conclusion ? conclusion->score : 0.0);
     }
-    if (close) at = put(at, "}\n");
-    out.resize(static_cast<std::size_t>(at - out.data()));
+    return at;
 }
 
 void TicketWriter::writeResult(fmt::memory_buffer& out, const std::optional<std::string>& id,
                                const engine::TicketResult& result, std::size_t top) const {
     const auto& conclusion = result.conclusion;
-    const bool tail = fields_.ranking || fields_.fix || fields_.fired || fields_.ask || fields_.next;
-    writeHead(out, id, conclusion, !tail);
-    if (!tail) return;
+    const std::size_t ranked = std::min(result.ranking.size(), top);
+    const std::size_t steps = conclusion ? conclusion->steps.size() : 0;
+    // Each list's items are at most its table's longest piece: the whole
+    // line fits one reservation, and is written through a pointer.
+    constexpr std::size_t keyAndBrackets = 16;  // ,"ranking":[ ]
+    std::size_t tailChars = 0;
+    if (fields_.ranking) tailChars += keyAndBrackets + ranked * (rankingEntries_.longest() + maxScoreChars + 1);
+    if (fields_.fix) tailChars += keyAndBrackets + steps * quotedSteps_.longest();
+    if (fields_.fired) tailChars += keyAndBrackets + result.fired.size() * quotedRules_.longest();
+    if (fields_.ask) tailChars += keyAndBrackets + result.helpful.size() * quotedFacts_.longest();
+    if (fields_.next) tailChars += keyAndBrackets + result.nextQuestions.size() * quotedFacts_.longest();
+    char* at = writeHead(out, id, conclusion, tailChars);
     bool first = !(fields_.id || fields_.cause || fields_.score);
     if (fields_.ranking) {
-        appendKey(out, first, ",\"ranking\":");
-        out.push_back('[');
-        for (std::size_t i = 0; i < result.ranking.size() && i < top; ++i) {
-            const std::string_view entry = rankingEntries_[result.ranking[i].cause];
-            appendText(out, i == 0 ? entry.substr(1) : entry);
-            appendScore(out, result.ranking[i].score);
-            out.push_back('}');
+        at = putKey(at, first, ",\"ranking\":");
+        char* open = at;
+        for (std::size_t i = 0; i < ranked; ++i) {
+            at = put(at, rankingEntries_[result.ranking[i].cause]);
+            at = putScore(at, result.ranking[i].score);
+            *at++ = '}';
         }
-        out.push_back(']');
+        at = closeList(open, at);
     }
     if (fields_.fix) {
-        appendKey(out, first, ",\"fix\":");
+        at = putKey(at, first, ",\"fix\":");
+        char* open = at;
         if (conclusion) {
             const std::uint32_t causeFirstStep = firstStep_[conclusion->cause];
-            appendList(out, conclusion->steps.size(), quotedSteps_,
-                       [&](std::size_t i) { return causeFirstStep + conclusion->steps[i]; });
-        } else {
-            appendText(out, "[]");
+            for (const std::uint32_t step : conclusion->steps) at = put(at, quotedSteps_[causeFirstStep + step]);
         }
+        at = closeList(open, at);
     }
     if (fields_.fired) {
-        appendKey(out, first, ",\"fired\":");
-        appendList(out, result.fired.size(), quotedRules_, [&](std::size_t i) { return result.fired[i]; });
+        at = putKey(at, first, ",\"fired\":");
+        char* open = at;
+        for (const engine::RuleId rule : result.fired) at = put(at, quotedRules_[rule]);
+        at = closeList(open, at);
     }
     if (fields_.ask) {
-        appendKey(out, first, ",\"ask\":");
-        appendList(out, result.helpful.size(), quotedFacts_, [&](std::size_t i) { return result.helpful[i].fact; });
+        at = putKey(at, first, ",\"ask\":");
+        char* open = at;
+        for (const auto& helpful : result.helpful) at = put(at, quotedFacts_[helpful.fact]);
+        at = closeList(open, at);
     }
     if (fields_.next) {
-        appendKey(out, first, ",\"next\":");
-        appendList(out, result.nextQuestions.size(), quotedFacts_,
-                   [&](std::size_t i) { return result.nextQuestions[i].fact; });
+        at = putKey(at, first, ",\"next\":");
+        char* open = at;
+        for (const auto& question : result.nextQuestions) at = put(at, quotedFacts_[question.fact]);
+        at = closeList(open, at);
     }
-    appendText(out, "}\n");
+    at = put(at, "}\n");
+    out.resize(static_cast<std::size_t>(at - out.data()));
 }
 
 void TicketWriter::writeError(fmt::memory_buffer& out, const std::optional<std::string>& id, std::uint64_t line,

@@ -2,6 +2,7 @@
 // evaluation, or the error that kept a line from being evaluated.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,10 +50,10 @@ public:
 
 private:
     /// The line's start, {"id":..,"cause":..,"score":.. (those of them
-    /// chosen), and "}\n" when `close`, written in one reservation: their
-    /// sizes are known.
-    void writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
-                   const std::optional<engine::Diagnosis>& conclusion, bool close) const;
+    /// chosen), in a reservation with room for `tailChars` more and "}\n";
+    /// returns its end, `out` not yet resized to it.
+    char* writeHead(fmt::memory_buffer& out, const std::optional<std::string>& id,
+                    const std::optional<engine::Diagnosis>& conclusion, std::size_t tailChars) const;
 
     /// Pieces of output kept end to end in one block: a string each would
     /// cost a heap block per rule, ~3 MB at the peak of a 100,000-rule load.
@@ -61,8 +62,10 @@ private:
         void add(std::string_view piece) {
             text_.append(piece);
             ends_.push_back(static_cast<std::uint32_t>(text_.size()));
+            longest_ = std::max(longest_, piece.size());
         }
         std::size_t size() const { return ends_.size(); }
+        std::size_t longest() const { return longest_; }
         std::string_view operator[](std::size_t i) const {
             const std::uint32_t begin = i == 0 ? 0 : ends_[i - 1];
             return std::string_view(text_).substr(begin, ends_[i] - begin);
@@ -71,6 +74,7 @@ private:
     private:
         std::string text_;
         std::vector<std::uint32_t> ends_;
+        std::size_t longest_ = 0;
     };
 
     ResultFields fields_;

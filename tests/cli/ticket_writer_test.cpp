@@ -108,5 +108,69 @@ TEST(TicketWriter, LinesHaveTheChosenFieldsWhateverTheIdAndScore) {
     EXPECT_EQ(line("id,cause,score", "T-1"), "before|{\"id\":\"T-1\",\"cause\":null,\"score\":0.000}\n");
 }
 
+TEST(TicketWriter, ListsHoldTheirItemsWhateverTheirLengthsAndScores) {
+    // Names of every length around the sizes copied in fixed-size pieces, one
+    // to escape, and ranking scores of any width: the line is written in a
+    // reservation sized from the longest name and the widest score.
+    engine::KnowledgeBase kb;
+    std::vector<std::string> names{"", "a\"b"};
+    for (std::size_t length = 1; length <= 40; ++length) {
+        std::string name;
+        for (std::size_t i = 0; i < length; ++i) name += static_cast<char>('a' + i % 26);
+        names.push_back(name);
+    }
+    auto quoted = [](const std::string& name) { return name == "a\"b" ? std::string("\"a\\\"b\"") : '"' + name + '"'; };
+    for (const std::string& name : names) {
+        engine::Cause cause;
+        cause.name = name;
+        for (const std::string& stepId : names) {
+            engine::FixStep step;
+            step.id = stepId;
+            cause.steps.push_back(std::move(step));
+        }
+        kb.causes.push_back(std::move(cause));
+        engine::Rule rule;
+        rule.name = name;
+        kb.rules.push_back(std::move(rule));
+        engine::Fact fact;
+        fact.name = name;
+        kb.facts.push_back(std::move(fact));
+    }
+    std::string error;
+    const TicketWriter writer(kb, *ResultFields::parse(ResultFields::allNames, error));
+    engine::TicketResult result;
+    result.conclusion = engine::Diagnosis{};
+    result.conclusion->cause = 5;
+    result.conclusion->score = 0.5;
+    std::string fix, fired, ask, next;
+    for (std::uint32_t i = 0; i < names.size(); ++i) {
+        result.conclusion->steps.push_back(i);
+        result.fired.push_back(static_cast<engine::RuleId>(names.size() - 1 - i));
+        result.helpful.push_back({static_cast<engine::FactId>(i), 1.0});
+        result.nextQuestions.push_back({static_cast<engine::FactId>((i * 7) % names.size()), 1.0});
+        fix += (i == 0 ? "" : ",") + quoted(names[i]);
+        fired += (i == 0 ? "" : ",") + quoted(names[names.size() - 1 - i]);
+        ask += (i == 0 ? "" : ",") + quoted(names[i]);
+        next += (i == 0 ? "" : ",") + quoted(names[(i * 7) % names.size()]);
+    }
+    const double scores[] = {-std::numeric_limits<double>::max(), 1e300, std::numeric_limits<double>::quiet_NaN(),
+                             0.0625, 0.9995};
+    std::string ranking;
+    for (std::uint32_t i = 0; i < std::size(scores); ++i) {
+        result.ranking.push_back({static_cast<engine::CauseId>(i), scores[i]});
+        ranking += fmt::format("{}{{\"cause\":{},\"score\":{:.3f}}}", i == 0 ? "" : ",", quoted(names[i]), scores[i]);
+    }
+    fmt::memory_buffer out;
+    writer.writeResult(out, "T-1", result, std::size(scores));
+    EXPECT_EQ(fmt::to_string(out), "{\"id\":\"T-1\",\"cause\":\"abcd\",\"score\":0.500,\"ranking\":[" + ranking +
+                                       "],\"fix\":[" + fix + "],\"fired\":[" + fired + "],\"ask\":[" + ask +
+                                       "],\"next\":[" + next + "]}\n");
+    result = engine::TicketResult{};
+    out.clear();
+    writer.writeResult(out, std::nullopt, result, 3);
+    EXPECT_EQ(fmt::to_string(out),
+              "{\"id\":null,\"cause\":null,\"score\":0.000,\"ranking\":[],\"fix\":[],\"fired\":[],\"ask\":[],\"next\":[]}\n");
+}
+
 }  // namespace
 }  // namespace triage::cli
