@@ -187,6 +187,29 @@ namespace {
 
 bool ranksBefore(const RankedCause& a, const RankedCause& b) { return ranksAbove(a.score, a.cause, b.score, b.cause); }
 
+/// `rules` by firing rank into `out`. A ticket fires a few dozen rules at
+/// most: each one's place is the count of those ranked before it (ranks are
+/// distinct), n^2 compares with no branch to mispredict, where a sort
+/// mispredicts about one compare in two.
+void inFiringOrder(std::span<const RuleId> rules, const std::vector<std::uint32_t>& firingRank,
+                   std::vector<RuleId>& out) {
+    const std::size_t count = rules.size();
+    out.resize(count);
+    constexpr std::size_t countingLimit = 32;
+    if (count > countingLimit) {
+        std::copy(rules.begin(), rules.end(), out.begin());
+        std::sort(out.begin(), out.end(), [&](RuleId a, RuleId b) { return firingRank[a] < firingRank[b]; });
+        return;
+    }
+    std::uint32_t ranks[countingLimit];
+    for (std::size_t i = 0; i < count; ++i) ranks[i] = firingRank[rules[i]];
+    for (std::size_t i = 0; i < count; ++i) {
+        std::size_t before = 0;
+        for (std::size_t j = 0; j < count; ++j) before += ranks[j] < ranks[i] ? 1 : 0;
+        out[before] = rules[i];
+    }
+}
+
 }  // namespace
 
 void OnePassEvaluation::rank(std::vector<RankedCause>& ranking, std::size_t keep) {
@@ -290,11 +313,7 @@ void OnePassEvaluation::evaluate(const std::vector<std::pair<FactId, Value>>& fa
     }
     if (options.nextQuestions > 0) sortFiredRules();  // question choice reads them in order
     result.fired.clear();
-    if (options.wantFired) {
-        result.fired.assign(firing().begin(), firing().end());
-        const auto& rank = index.firingRank;
-        std::sort(result.fired.begin(), result.fired.end(), [&rank](RuleId a, RuleId b) { return rank[a] < rank[b]; });
-    }
+    if (options.wantFired) inFiringOrder(firing(), index.firingRank, result.fired);
     result.helpful.clear();
     result.nextQuestions.clear();
 }
