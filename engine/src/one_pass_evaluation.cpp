@@ -187,26 +187,31 @@ namespace {
 
 bool ranksBefore(const RankedCause& a, const RankedCause& b) { return ranksAbove(a.score, a.cause, b.score, b.cause); }
 
-/// `rules` by firing rank into `out`. A ticket fires a few dozen rules at
-/// most: each one's place is the count of those ranked before it (ranks are
-/// distinct), n^2 compares with no branch to mispredict, where a sort
-/// mispredicts about one compare in two.
+/// `rules` by firing rank into `out`. A ticket fires a few dozen rules (17
+/// at N=1,000, 8-80 at N=100,000): each one's place is the count of those
+/// ranked before it (ranks are distinct), n^2 compares that vectorise, with
+/// no branch to mispredict, where a sort mispredicts about one compare in two.
 void inFiringOrder(std::span<const RuleId> rules, const std::vector<std::uint32_t>& firingRank,
                    std::vector<RuleId>& out) {
     const std::size_t count = rules.size();
     out.resize(count);
-    constexpr std::size_t countingLimit = 32;
+    constexpr std::size_t countingLimit = 128;
     if (count > countingLimit) {
         std::copy(rules.begin(), rules.end(), out.begin());
         std::sort(out.begin(), out.end(), [&](RuleId a, RuleId b) { return firingRank[a] < firingRank[b]; });
         return;
     }
-    std::uint32_t ranks[countingLimit];
-    for (std::size_t i = 0; i < count; ++i) ranks[i] = firingRank[rules[i]];
+    // Signed, and padded to whole vectors with a rank above all: the inner
+    // loop is then a run of SSE2 compares (ranks stay below 2^31: rules do).
+    constexpr std::size_t lanes = 4;
+    alignas(16) std::int32_t ranks[countingLimit];
+    const std::size_t padded = (count + lanes - 1) / lanes * lanes;
+    for (std::size_t i = 0; i < count; ++i) ranks[i] = static_cast<std::int32_t>(firingRank[rules[i]]);
+    for (std::size_t i = count; i < padded; ++i) ranks[i] = std::numeric_limits<std::int32_t>::max();
     for (std::size_t i = 0; i < count; ++i) {
-        std::size_t before = 0;
-        for (std::size_t j = 0; j < count; ++j) before += ranks[j] < ranks[i] ? 1 : 0;
-        out[before] = rules[i];
+        std::int32_t before = 0;
+        for (std::size_t j = 0; j < padded; ++j) before += ranks[j] < ranks[i] ? 1 : 0;
+        out[static_cast<std::size_t>(before)] = rules[i];
     }
 }
 

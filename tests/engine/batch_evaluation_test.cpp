@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <random>
 
+#include "knowledge_base_builder.hpp"
 #include "rule_base_generator.hpp"
 #include "triage/engine/evaluation.hpp"
 #include "triage/engine/rule_index.hpp"
@@ -147,6 +148,30 @@ TEST(BatchEvaluation, AReusedResultEqualsAFreshOne) {
         ++compared;
     }
     EXPECT_GT(compared, 80);
+}
+
+// The fired list comes in firing order (priority, specificity, file order)
+// however many rules fire: up to 128 placed by counting, more sorted.
+TEST(BatchEvaluation, ManyFiredRulesComeInFiringOrder) {
+    for (const int ruleCount : {3, 40, 127, 128, 129, 300}) {
+        KnowledgeBaseBuilder builder;
+        const FactId a = builder.boolFact("a");
+        const FactId b = builder.boolFact("b");
+        const CauseId cause = builder.cause("cause", 0.1);
+        std::mt19937 rng(static_cast<std::uint32_t>(ruleCount));
+        for (int i = 0; i < ruleCount; ++i) {
+            // Mixed priorities and specificities, so firing order is not file order.
+            const Cond when = i % 3 == 0 ? is(a) && is(b) : is(i % 2 == 0 ? a : b);
+            builder.rule("r" + std::to_string(i), when, {supports(cause, 0.01)},
+                         std::uniform_int_distribution<int>(-2, 2)(rng));
+        }
+        const auto model = builder.model();
+        const std::vector<std::pair<FactId, Value>> facts = {{a, Value::boolean(true)}, {b, Value::boolean(true)}};
+        const Session session(model, facts);
+        const TicketResult batch = evaluate(model, facts, {3, 0, true});
+        ASSERT_EQ(batch.fired.size(), static_cast<std::size_t>(ruleCount));
+        EXPECT_EQ(batch.fired, session.firedRules()) << ruleCount << " rules";
+    }
 }
 
 }  // namespace
