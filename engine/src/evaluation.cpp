@@ -13,24 +13,6 @@ namespace triage::engine {
 
 namespace {
 
-/// The batch path's state after a ticket, as question choice reads it.
-class OnePassState final : public DiagnosisState {
-public:
-    explicit OnePassState(const OnePassEvaluation& evaluation) : evaluation_(evaluation) {}
-    FactValues values() const override { return evaluation_.values(); }
-    bool isGiven(FactId fact) const override { return evaluation_.isGiven(fact); }
-    bool wasAsked(FactId) const override { return false; }  // a ticket answers nothing
-    std::span<const RuleId> firedRules() const override { return evaluation_.firedRules(); }
-    const WorkingMemory* memory() const override { return nullptr; }
-    bool scoresNow(std::vector<CauseScore>& out) const override {
-        evaluation_.scoresNow(out);
-        return true;
-    }
-
-private:
-    const OnePassEvaluation& evaluation_;
-};
-
 /// The ranking and the conclusion's runners-up cut to what the caller shows.
 void cut(TicketResult& result, std::size_t top) {
     if (result.ranking.size() > top) result.ranking.resize(top);

@@ -59,10 +59,6 @@ double scoreOf(double prior, const CauseEvidence& evidence) {
     return combineEvidence(prior, 1.0 - evidence.unbeliefBySupport, 1.0 - evidence.keptByExclusion);
 }
 
-}  // namespace
-
-namespace {
-
 /// Weighs rules into the stakes of the facts they still need.
 class StakeCollector {
 public:
@@ -163,21 +159,6 @@ bool guardRulesOut(FactId guardFact, double guardValue, FactValues values) {
     return guardFact != CauseRules::noGuard && values[guardFact] && values[guardFact]->raw() != guardValue;
 }
 
-/// The batch path's state as the collector reads it: a ticket answers nothing.
-class OnePassReading final : public DiagnosisState, public EvidenceNow {
-public:
-    explicit OnePassReading(const OnePassEvaluation& evaluation) : evaluation_(evaluation) {}
-    FactValues values() const override { return evaluation_.values(); }
-    bool isGiven(FactId fact) const override { return evaluation_.isGiven(fact); }
-    bool wasAsked(FactId) const override { return false; }
-    std::span<const RuleId> firedRules() const override { return evaluation_.firedRules(); }
-    const WorkingMemory* memory() const override { return nullptr; }
-    CauseEvidence of(CauseId cause) const override { return evaluation_.evidenceOf(cause); }
-
-private:
-    const OnePassEvaluation& evaluation_;
-};
-
 }  // namespace
 
 void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
@@ -207,8 +188,8 @@ void chooseHelpfulFacts(const Model& model, const OnePassEvaluation& evaluation,
     out.clear();
     if (limit == 0) return;
     const CompiledRules& compiled = evaluation.compiled();
-    const OnePassReading reading(evaluation);
-    StakeCollector stakes(model, compiled, reading, reading, out);
+    const OnePassState state(evaluation);
+    StakeCollector stakes(model, compiled, state, state, out);
     const FactValues values = evaluation.values();
     if (ranking.empty()) {
         weighFocusedScope(model, values, stakes);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compiled_rules.hpp"
+#include "diagnosis_state.hpp"
 #include "helpful_facts.hpp"
 #include "triage/engine/evaluation.hpp"
 #include "triage/engine/scoring.hpp"
@@ -115,6 +116,27 @@ private:
     std::unique_ptr<CauseId[]> concluded_;
     std::size_t concludedCount_ = 0;
     std::span<const CauseId> concluded() const { return {concluded_.get(), concludedCount_}; }
+};
+
+/// The batch path's state after a ticket, as question choice and `ask` read
+/// it: values, fired rules and evidence of the last evaluate(); a ticket
+/// answers nothing, so nothing was asked.
+class OnePassState final : public DiagnosisState, public EvidenceNow {
+public:
+    explicit OnePassState(const OnePassEvaluation& evaluation) : evaluation_(evaluation) {}
+    FactValues values() const override { return evaluation_.values(); }
+    bool isGiven(FactId fact) const override { return evaluation_.isGiven(fact); }
+    bool wasAsked(FactId) const override { return false; }
+    std::span<const RuleId> firedRules() const override { return evaluation_.firedRules(); }
+    const WorkingMemory* memory() const override { return nullptr; }
+    bool scoresNow(std::vector<CauseScore>& out) const override {
+        evaluation_.scoresNow(out);
+        return true;
+    }
+    CauseEvidence of(CauseId cause) const override { return evaluation_.evidenceOf(cause); }
+
+private:
+    const OnePassEvaluation& evaluation_;
 };
 
 }  // namespace triage::engine
