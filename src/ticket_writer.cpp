@@ -58,9 +58,6 @@ void appendOptionalString(fmt::memory_buffer& out, const std::optional<std::stri
     }
 }
 
-/// The most characters writeUsualScore writes (below 10^6: six digits, the
-/// point and three decimals).
-constexpr std::size_t maxUsualScoreChars = 16;
 /// The most characters "{:.3f}" writes for any double: a sign, 309 digits,
 /// the point and three decimals (scores lie in [0, 1]; this is for safety).
 constexpr std::size_t maxScoreChars = 320;
@@ -93,15 +90,19 @@ char* writeUsualScore(char* at, double score) {
     return at;
 }
 
+/// A score at `at` (room for maxScoreChars), as "{:.3f}" writes it; returns its end.
+char* putScore(char* at, double score) {
+    char* end = writeUsualScore(at, score);
+    return end ? end : fmt::format_to(at, FMT_COMPILE("{:.3f}"), score);
+}
+
 }  // namespace
 
 void appendScore(fmt::memory_buffer& out, double score) {
-    char text[maxUsualScoreChars];
-    if (const char* end = writeUsualScore(text, score)) {
-        appendText(out, std::string_view(text, static_cast<std::size_t>(end - text)));
-    } else {
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3f}"), score);
-    }
+    const std::size_t size = out.size();
+    out.reserve(size + maxScoreChars);
+    char* end = putScore(out.data() + size, score);
+    out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 bool isPlainJsonString(std::string_view text) {
@@ -255,11 +256,6 @@ char* closeList(char* open, char* at) {
     *open = '[';
     *at++ = ']';
     return at;
-}
-
-char* putScore(char* at, double score) {
-    char* end = writeUsualScore(at, score);
-    return end ? end : fmt::format_to(at, FMT_COMPILE("{:.3f}"), score);
 }
 
 }  // namespace

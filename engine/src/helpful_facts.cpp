@@ -55,10 +55,6 @@ bool undecidedFacts(const KnowledgeBase& kb, const FlatConditions& flat, RuleId 
     return open;
 }
 
-double scoreOf(double prior, const CauseEvidence& evidence) {
-    return combineEvidence(prior, 1.0 - evidence.unbeliefBySupport, 1.0 - evidence.keptByExclusion);
-}
-
 /// Weighs rules into the stakes of the facts they still need.
 class StakeCollector {
 public:
@@ -113,9 +109,9 @@ private:
         for (const RuleEffects::Evidence& effect : effects_.evidence(rule)) {
             CauseEvidence now = evidence_.of(effect.cause);
             const double prior = effects_.prior(effect.cause);
-            const double before = scoreOf(prior, now);
+            const double before = scoreFromProducts(prior, now.unbeliefBySupport, now.keptByExclusion);
             (effect.supports ? now.unbeliefBySupport : now.keptByExclusion) *= effect.unbelief;
-            moved += std::abs(scoreOf(prior, now) - before);
+            moved += std::abs(scoreFromProducts(prior, now.unbeliefBySupport, now.keptByExclusion) - before);
         }
         return moved;
     }
@@ -159,6 +155,16 @@ bool guardRulesOut(FactId guardFact, double guardValue, FactValues values) {
     return guardFact != CauseRules::noGuard && values[guardFact] && values[guardFact]->raw() != guardValue;
 }
 
+std::span<const RankedCause> contendersOf(std::span<const RankedCause> ranking) {
+    return ranking.first(std::min(ranking.size(), causesInContention));
+}
+
+/// The cause's rules that are not bit tests, through FlatConditions.
+void weighGeneralRules(const CauseRules& causeRules, CauseId cause, FactValues values, StakeCollector& stakes) {
+    for (const CauseRules::GuardedRule& rule : causeRules.general(cause))
+        if (!guardRulesOut(rule.guardFact, rule.guardValue, values)) stakes.weigh(rule.rule);
+}
+
 }  // namespace
 
 void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const DiagnosisState& state,
@@ -173,11 +179,10 @@ void chooseHelpfulFacts(const Model& model, const CompiledRules& compiled, const
     } else {
         // A rule about both contenders is weighed twice, alike: stakes keep the largest.
         const CauseRules& causeRules = compiled.causeRules();
-        for (const RankedCause& contender : ranking.first(std::min(ranking.size(), causesInContention))) {
+        for (const RankedCause& contender : contendersOf(ranking)) {
             for (const CauseRules::SimpleRule& rule : causeRules.simple(contender.cause))
                 if (!guardRulesOut(rule.guardFact, rule.guardValue, values)) stakes.weigh(rule.rule);
-            for (const CauseRules::GuardedRule& rule : causeRules.general(contender.cause))
-                if (!guardRulesOut(rule.guardFact, rule.guardValue, values)) stakes.weigh(rule.rule);
+            weighGeneralRules(causeRules, contender.cause, values, stakes);
         }
     }
     finish(out, limit);
@@ -205,7 +210,7 @@ void chooseHelpfulFacts(const Model& model, const OnePassEvaluation& evaluation,
         if (const std::uint64_t bits = masks.factBits(fact)) known[masks.factWord(fact)] |= bits;
     const std::uint64_t* literals = evaluation.literals();
     const CauseRules& causeRules = compiled.causeRules();
-    for (const RankedCause& contender : ranking.first(std::min(ranking.size(), causesInContention))) {
+    for (const RankedCause& contender : contendersOf(ranking)) {
         // The bit-test rules without a branch per rule: the undecided ones
         // are listed first, and only those are weighed.
         const std::span<const CauseRules::SimpleRule> rules = causeRules.simple(contender.cause);
@@ -234,8 +239,7 @@ void chooseHelpfulFacts(const Model& model, const OnePassEvaluation& evaluation,
                     addOnce(needed, masks.factOf(rule.word[i] * 64u + static_cast<std::uint32_t>(std::countr_zero(unset))));
             stakes.addStakes(rule.rule, {needed.begin(), needed.end()});
         }
-        for (const CauseRules::GuardedRule& rule : causeRules.general(contender.cause))
-            if (!guardRulesOut(rule.guardFact, rule.guardValue, values)) stakes.weigh(rule.rule);
+        weighGeneralRules(causeRules, contender.cause, values, stakes);
     }
     finish(out, limit);
 }

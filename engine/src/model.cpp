@@ -112,7 +112,7 @@ std::shared_ptr<const Model> Model::build(std::shared_ptr<const KnowledgeBase> k
         double keepSupport = 1.0;
         for (const Evidence& evidence : model->evidence_.open())
             if (evidence.supports) keepSupport *= 1.0 - evidence.certainty;
-        model->scoreCeilings_.push_back(combineEvidence(prior, 1.0 - keepSupport, 0.0));
+        model->scoreCeilings_.push_back(scoreFromProducts(prior, keepSupport, 1.0));
         model->evidence_.endList();
     }
     spdlog::debug("model built: {} facts, {} rules, {} causes, {} guard buckets", base.facts.size(),

@@ -175,8 +175,7 @@ void OnePassEvaluation::accumulateInRuleOrder() {
 
 RankedCause OnePassEvaluation::scored(CauseId cause) const {
     const Evidence& evidence = evidence_[cause];
-    return {cause, combineEvidence(effects_.prior(cause), 1.0 - evidence.disbelievedBySupport,
-                                   1.0 - evidence.keptByExclusion)};
+    return {cause, scoreFromProducts(effects_.prior(cause), evidence.disbelievedBySupport, evidence.keptByExclusion)};
 }
 
 void OnePassEvaluation::scoresNow(std::vector<CauseScore>& out) const {

@@ -243,7 +243,7 @@ bool QuestionChooser::topCanChangeLater() {
             if (t == Truth::Unknown && evidence.supports != optimistic) continue;
             (evidence.supports ? keepSupport : keepExclusion) *= 1 - evidence.certainty;
         }
-        return combineEvidence(kb.causes[cause].prior, 1 - keepSupport, 1 - keepExclusion);
+        return scoreFromProducts(kb.causes[cause].prior, keepSupport, keepExclusion);
     };
     const double topLow = bound(*topNow_, false);
     // A cause whose ceiling stays below the top's floor cannot pass it: its

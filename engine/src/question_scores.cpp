@@ -23,7 +23,7 @@ QuestionChooser::Score QuestionChooser::scoreWith(CauseId cause, std::uint32_t a
             keepExclusion *= 1.0 - evidence.certainty;
         }
     }
-    return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supported};
+    return {scoreFromProducts(model_.kb().causes[cause].prior, keepSupport, keepExclusion), supported};
 }
 
 QuestionChooser::Score QuestionChooser::scoreWithOnly(CauseId cause, const Conclusion& conclusion) const {
@@ -31,7 +31,7 @@ QuestionChooser::Score QuestionChooser::scoreWithOnly(CauseId cause, const Concl
     double keepSupport = 1.0, keepExclusion = 1.0;
     const bool supports = conclusion.kind == Conclusion::Kind::Supports;
     (supports ? keepSupport : keepExclusion) *= 1.0 - conclusion.certainty;
-    return {combineEvidence(model_.kb().causes[cause].prior, 1.0 - keepSupport, 1.0 - keepExclusion), supports};
+    return {scoreFromProducts(model_.kb().causes[cause].prior, keepSupport, keepExclusion), supports};
 }
 
 void QuestionChooser::scoreNow() {

@@ -36,7 +36,7 @@ std::vector<CauseScore> scoreCauses(const KnowledgeBase& kb, const std::vector<R
             }
         }
         scores.push_back({cause,
-                          combineEvidence(kb.causes[cause].prior, 1.0 - disbelievedBySupport, 1.0 - keptByExclusion),
+                          scoreFromProducts(kb.causes[cause].prior, disbelievedBySupport, keptByExclusion),
                           supported});
         first = last;
     }

@@ -20,6 +20,12 @@ inline double combineEvidence(double prior, double belief, double disbelief) {
     return certainty >= 0 ? prior + certainty * (1.0 - prior) : prior * (1.0 + certainty);
 }
 
+/// combineEvidence from the products every scorer keeps: prod(1 - c) over
+/// the supporting rules and over the excluding ones.
+inline double scoreFromProducts(double prior, double keepSupport, double keepExclusion) {
+    return combineEvidence(prior, 1.0 - keepSupport, 1.0 - keepExclusion);
+}
+
 /// The ranking's order: higher score first; on equal scores the lower CauseId.
 inline bool ranksAbove(double scoreA, CauseId a, double scoreB, CauseId b) {
     return scoreA > scoreB || (scoreA == scoreB && a < b);

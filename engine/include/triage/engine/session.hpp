@@ -25,9 +25,10 @@ struct Question {
 };
 
 /// A fact whose answer would move the scores of the causes in contention
-/// (batch `ask`, docs/inference.md §4 "Batch ask"): the largest change in
-/// those scores that a rule it completes would make, shared among the facts
-/// that rule still needs, per unit of asking cost.
+/// (batch `ask`, docs/inference.md §4 "Batch `ask`"). Its stake: over the
+/// undecided rules that need it, the largest of how far a rule would move the
+/// scores it concludes about once fired, shared among the facts that rule
+/// still needs, per unit of asking cost.
 struct HelpfulFact {
     FactId fact = 0;
     double stake = 0;
@@ -74,7 +75,7 @@ public:
     std::vector<RuleId> firedRules() const;
     /// Askable unknown facts whose answer could still change the ranking,
     /// most useful first; the first is nextQuestion() whenever there is one
-    /// (what batch output lists as `ask`).
+    /// (what batch output lists as `next`).
     std::vector<Question> usefulQuestions(std::size_t limit) const;
     /// Askable unknown facts whose answers would most move the scores of the
     /// ranking's first causes, most first (batch `ask`). Cheaper than
