@@ -57,8 +57,9 @@ TEST(HelpfulFacts, StakeIsTheScoreMoveSharedAmongTheFactsStillNeededPerCost) {
     EXPECT_NEAR(helpful[1].stake, aloneStake, 1e-12);
     EXPECT_EQ(helpful[2].fact, pairB);
     EXPECT_NEAR(helpful[2].stake, pairStake / 2, 1e-12);
-    (void)quiet;
-    (void)outside;
+    // `quiet` is needed only by rules about a third cause, one that is not
+    // ranked (outside), and one its code rules out: none is weighed.
+    for (const HelpfulFact& fact : helpful) EXPECT_NE(fact.fact, quiet);
 
     // The batch path gives the same, and `--top 1` does not change it.
     EvaluateOptions options;
